@@ -1,0 +1,51 @@
+"""Articles per second through the `govnews parse` pipelines against underthesea's ner().
+
+Usage: python benchmarks/parse_speed.py [--articles 1000] [--ner-articles 50]
+
+The pipelines run over the five seeds repeated to --articles; ner() runs over
+--ner-articles of the same texts (it is ~100x slower, so a sample gives its rate).
+Prints both rates and their ratio, measured in this one run.
+"""
+
+import argparse
+import time
+from pathlib import Path
+
+from govnews_crawler.cli import build_item, read_article_file
+from govnews_crawler.offline import PipelineRunner
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--ner-articles", type=int, default=50)
+    parser.add_argument("--seeds", type=Path, default=SEEDS)
+    args = parser.parse_args()
+
+    paths = sorted(args.seeds.glob("*.txt"))
+    fields = [read_article_file(p) for p in paths]
+    runner = PipelineRunner()
+    runner.process(build_item(fields[0], paths[0].as_uri()))  # warm up lexicons and models
+
+    start = time.perf_counter()
+    for i in range(args.articles):
+        runner.process(build_item(fields[i % len(fields)], paths[i % len(paths)].as_uri()))
+    pipelines_rate = args.articles / (time.perf_counter() - start)
+
+    from underthesea import ner
+
+    ner(fields[0]["source_text"])  # warm up
+    start = time.perf_counter()
+    for i in range(args.ner_articles):
+        ner(fields[i % len(fields)]["source_text"])
+    ner_rate = args.ner_articles / (time.perf_counter() - start)
+
+    print(f"pipelines: {args.articles} articles, {pipelines_rate:,.1f} articles/s")
+    print(f"ner():     {args.ner_articles} articles, {ner_rate:,.1f} articles/s")
+    print(f"ratio:     pipelines are {pipelines_rate / ner_rate:,.1f}x faster than ner() alone")
+
+
+if __name__ == "__main__":
+    main()

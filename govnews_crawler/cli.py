@@ -1,0 +1,107 @@
+"""The ``govnews`` command: offline parsing of saved articles (and, later, crawl helpers)."""
+
+import argparse
+import logging
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from scrapy.exporters import JsonLinesItemExporter
+from w3lib.encoding import html_body_declared_encoding
+
+from .items import ArticleLoader
+from .offline import PipelineRunner
+from .platforms import generic
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".aspx", ".php"}
+
+
+class InputError(Exception):
+    """A file that cannot be read as an article."""
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def read_article_file(path: Path) -> dict:
+    """Raw article fields of a saved ``.txt`` article or ``.html`` page."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+    if not data.strip():
+        raise InputError("empty file")
+    is_html = path.suffix.lower() in HTML_SUFFIXES or data.lstrip()[:1] == b"<"
+    encoding = (html_body_declared_encoding(data) if is_html else None) or "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"cannot decode as {encoding}") from None
+    if is_html:
+        return generic.parse_article(text)
+    return {"source_text": text, "extractor": "text"}
+
+
+def build_item(fields: dict, url: str, portal: str | None = None):
+    loader = ArticleLoader()
+    loader.add_value("url", url)
+    loader.add_value("portal", portal)
+    loader.add_value("crawled_at", now_iso())
+    for name, value in fields.items():
+        loader.add_value(name, value)
+    return loader.load_item()
+
+
+def cmd_parse(args) -> int:
+    runner = PipelineRunner()
+    if args.output:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    out = open(args.output, "wb") if args.output else sys.stdout.buffer
+    exporter = JsonLinesItemExporter(out, encoding="utf-8", ensure_ascii=False)
+    failures = 0
+    try:
+        for name in args.paths:
+            path = Path(name)
+            try:
+                fields = read_article_file(path)
+            except InputError as reason:
+                print(f"govnews parse: {name}: {reason}", file=sys.stderr)
+                failures += 1
+                continue
+            item = runner.process(build_item(fields, path.resolve().as_uri(), args.portal))
+            if item is None:
+                print(f"govnews parse: {name}: dropped (no article text found)", file=sys.stderr)
+                failures += 1
+                continue
+            exporter.export_item(item)
+            out.flush()
+    finally:
+        if args.output:
+            out.close()
+    return 1 if failures else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="govnews", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    parse = commands.add_parser(
+        "parse", help="run the item pipelines over saved .txt articles and .html pages"
+    )
+    parse.add_argument("paths", nargs="+", metavar="PATH", help=".txt article or .html page")
+    parse.add_argument("-o", "--output", help="write JSON lines to this file (default: stdout)")
+    parse.add_argument("--portal", help="the portal the pages come from (its spider name)")
+    parse.set_defaults(func=cmd_parse)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Unicode clean-up for Vietnamese text: NFC, one tone placement, dashes, spaces."""
+
+import re
+import unicodedata
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# Old-style tone placement (hóa, khỏe, thủy) as the spec asks: move a tone mark
+# from the second vowel of a final oa/oe/uy back to the first. "quý" keeps its tone.
+_OA_OE = re.compile(rf"(?<![qQ])([oO])([aAeE])([{_TONES}])(?![^\W\d_])")
+_UY = re.compile(rf"(?<![qQ])([uU])([yY])([{_TONES}])(?![^\W\d_])")
+
+_DASHES = str.maketrans(
+    {
+        "\u2010": "-", "\u2011": "-", "\u2012": "–", "\u2013": "–",
+        "\u2014": "–", "\u2015": "–", "\u2212": "–",
+    }
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def fold_tones(text: str) -> str:
+    """Return NFC text with the tone of final oa/oe/uy on the first vowel (ủy, khóa)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = _OA_OE.sub(r"\1\3\2", decomposed)
+    decomposed = _UY.sub(r"\1\3\2", decomposed)
+    return unicodedata.normalize("NFC", decomposed)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, tone placement, dash variants, no-break and zero-width spaces.
+
+    Line breaks are kept; runs of spaces inside a line become one space and
+    every line is stripped.
+    """
+    text = _INVISIBLE.sub("", fold_tones(text)).translate(_DASHES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def collapse(text: str) -> str:
+    """Normalise and fold all white space, line breaks included, to single spaces."""
+    return " ".join(normalize_text(text).split())
+
+
+def fold_key(text: str) -> str:
+    """A matching key: normalised, case-folded, spaces collapsed."""
+    return collapse(text).casefold()

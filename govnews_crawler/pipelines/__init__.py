@@ -1,0 +1,21 @@
+"""Item pipelines, one concern each, in the order of ``settings.ITEM_PIPELINES``:
+
+normalise text -> clean body -> dates -> officials -> figures -> meeting -> fingerprint
+-> validate. Each calls pure functions of ``govnews_crawler.extraction``.
+"""
+
+from .base import ArticlePipeline
+from .body import CleanBodyPipeline
+from .dates import DatesPipeline
+from .fingerprint import FingerprintPipeline
+from .meeting import MeetingPipeline
+from .normalize import NormalizeTextPipeline
+from .people import OfficialsPipeline
+from .quantities import FiguresPipeline
+from .validate import ValidatePipeline
+
+__all__ = [
+    "ArticlePipeline", "CleanBodyPipeline", "DatesPipeline", "FingerprintPipeline",
+    "MeetingPipeline", "NormalizeTextPipeline", "OfficialsPipeline", "FiguresPipeline",
+    "ValidatePipeline",
+]

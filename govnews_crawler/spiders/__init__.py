@@ -1,0 +1,1 @@
+"""Portal spiders: they know each portal's markup and yield raw articles."""

@@ -1,0 +1,1 @@
+"""Maintenance commands that regenerate the package's data files."""

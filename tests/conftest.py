@@ -1,0 +1,35 @@
+"""Shared test data: the seeds and their gold annotations from ../shared."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "spec" / "gold_seeds.jsonl"
+
+
+def gold_records() -> list[dict]:
+    with GOLD.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def runner():
+    from govnews_crawler.offline import PipelineRunner
+
+    return PipelineRunner()
+
+
+@pytest.fixture(scope="session")
+def parse_file(runner):
+    """Run a saved file through the project's pipelines, as `govnews parse` does."""
+    from govnews_crawler.cli import build_item, read_article_file
+
+    def parse(path: Path, portal: str | None = None) -> dict:
+        item = runner.process(build_item(read_article_file(path), path.resolve().as_uri(), portal))
+        return dict(item) if item is not None else None
+
+    return parse

@@ -1,0 +1,53 @@
+"""Figure rules on sentences beyond the seeds."""
+
+import pytest
+
+from govnews_crawler.extraction.figures import find_figures
+
+
+def figures(text):
+    return [(f["kind"], f["value"], f["unit"], f["qualifier"]) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Tổng vốn 563 tỷ 859 triệu đồng.", [("money", 563859000000, "VND", None)]),
+        ("Dự án 1,5 nghìn tỷ đồng.", [("money", 1500000000000, "VND", None)]),
+        ("Vốn FDI 30 triệu USD.", [("money", 30000000, "USD", None)]),
+        ("Gieo cấy 150ha lúa, làm 20 km đường.", [("area", 150, "ha", None), ("length", 20, "km", None)]),
+        ("Cấp 3.000 m3 nước và 500 lít dầu.", [("volume", 3000, "m3", None), ("volume", 500, "lít", None)]),
+        ("Thu hoạch khoảng 12 tạ và hơn 200 kg.", [("mass", 12, "tạ", "approx"), ("mass", 200, "kg", "over")]),
+        ("Đón 1,5 triệu lượt khách.", [("count", 1500000, "lượt", None)]),
+        ("Hỗ trợ dưới 50 hộ; chưa đến 10%.", [("count", 50, "hộ", "under"), ("percent", 10, "%", "under")]),
+        ("Các dự án từ 5 tỷ đồng trở lên.", [("money", 5000000000, "VND", "over")]),
+        ("Thu ngân sách đạt 54 tỷ.", [("money", 54000000000, "VND", None)]),
+        ("Mức hỗ trợ 500.000đ/người.", [("money", 500000, "VND", None)]),
+    ],
+)
+def test_units_multipliers_qualifiers(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sáng ngày 30/6, hội nghị khai mạc lúc 7h30.",
+        "Theo Quyết định số 123/QĐ-UBND ngày 12/3/2020 và Nghị định 45/2020/NĐ-CP.",
+        "Đại hội lần thứ 25, kỳ họp thứ 12, khóa XIX, đợt 3, mức độ 4.",
+        "Phòng chống dịch Covid-19 và Covid – 19 trong 6 tháng đầu năm, giai đoạn 2021 – 2030.",
+        "Triển khai ở 1 số xã trong 20 năm qua, đến tháng 12 năm 1980.",
+        "Quốc lộ 1A qua tổ 5 phường Bắc Hồng.",
+    ],
+)
+def test_not_figures(sentence):
+    assert figures(sentence) == []
+
+
+def test_ratio_and_compared_to():
+    found = find_figures("Hoàn thành 12/17 chỉ tiêu; thu ngân sách đạt 178 tỷ đồng bằng 75% so với dự toán.")
+    ratio, money, percent = found
+    assert (ratio["kind"], ratio["value"], ratio["denominator"], ratio["unit"]) == ("ratio", 12, 17, "chỉ tiêu")
+    assert money["measure"] == "thu ngân sách"
+    assert percent["compared_to"] == "dự toán"
+    assert "denominator" not in money

@@ -1,0 +1,40 @@
+import unicodedata
+
+import pytest
+
+from govnews_crawler.extraction.text import fold_tones, normalize_text
+
+from .conftest import SEEDS
+
+
+@pytest.mark.parametrize(
+    "variant, canonical",
+    [("Huyện uỷ", "Huyện ủy"), ("khoá XIX", "khóa XIX"), ("hoà", "hòa"), ("Thuỷ lợi", "Thủy lợi"),
+     ("khoẻ", "khỏe"), ("toạ đàm", "tọa đàm"), ("Quý", "Quý"), ("quỷ", "quỷ"), ("hoàng", "hoàng")],
+)
+def test_tone_placement(variant, canonical):
+    assert fold_tones(variant) == canonical
+    assert fold_tones(unicodedata.normalize("NFD", variant)) == canonical
+
+
+def test_spaces_dashes_invisibles():
+    assert normalize_text("a\u00a0\u00a0b\u200b — c\u2011d  \r\n  e ") == "a b – c-d\ne"
+
+
+def _variant(text: str) -> str:
+    """The same article as another portal might serve it: NFD, new-style tones."""
+    for old, new in (("ủy", "uỷ"), ("Ủy", "Uỷ"), ("khóa", "khoá"), ("hòa", "hoà"), ("thủy", "thuỷ")):
+        text = text.replace(old, new)
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_variant_spellings_give_identical_items(parse_file, tmp_path, seed):
+    variant = tmp_path / seed.name
+    variant.write_text(_variant(seed.read_text(encoding="utf-8")), encoding="utf-8")
+    assert variant.read_text(encoding="utf-8") != seed.read_text(encoding="utf-8")
+    original, changed = parse_file(seed), parse_file(variant)
+    for item in (original, changed):
+        item.pop("crawled_at")
+        item.pop("url")
+    assert changed == original
