@@ -1,12 +1,13 @@
 """Shared test data: the seeds and their gold annotations from ../shared."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("GOVNEWS_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "spec" / "gold_seeds.jsonl"
 
