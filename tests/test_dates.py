@@ -65,3 +65,15 @@ def test_body_year_ignores_history_and_ranges():
 def test_date_from_url():
     assert date_from_url("https://honglinh.hatinh.gov.vn/portal/pages/2020-12-14/Doan-tham-dinh-484841.aspx") == "2020-12-14"
     assert date_from_url("https://doluong.gov.vn/hoi-nghi/") is None
+
+
+@pytest.mark.parametrize(
+    "body, published, expected",
+    [
+        ("Sáng nay (30/6), huyện tổ chức kỳ họp.", "2021-06-30", ("2021-06-30", "morning")),
+        ("Ngày 30 tháng 6 năm 2020, UBND huyện họp.", None, ("2020-06-30", None)),
+        ("Trong 2 ngày (29-30/6), HĐND huyện tổ chức kỳ họp.", "2021-07-01", ("2021-06-30", None)),
+    ],
+)
+def test_other_event_date_forms(body, published, expected):
+    assert find_event(body, published) == expected

@@ -28,12 +28,14 @@ _SERVED_TODAY = re.compile(r"Hôm nay", re.IGNORECASE)
 PART_OF_DAY = {"sáng": "morning", "trưa": "noon", "chiều": "afternoon", "tối": "evening", "đêm": "evening"}
 _PART = r"(?P<part>sáng|trưa|chiều|tối|đêm)"
 # "Sáng ngày 30/6", "Chiều 26/10", "Ngày 25/7", "sáng nay (30/6)", "vào ngày 14/12/2020"
-EVENT_DATE = re.compile(
+_EVENT_LEAD = (
     rf"(?:\b{_PART}(?:\s+(?:nay|qua|hôm nay|hôm qua|mai))?\s*(?:\(\s*)?(?:ngày|hôm|thứ\s+\w+,?)?\s*"
-    rf"|\b(?P<day>ngày|hôm nay|hôm qua)\s+(?:\(\s*)?)"
-    rf"{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?(?![\d/])",
-    re.IGNORECASE,
+    rf"|\b(?:ngày|hôm nay|hôm qua)\s+(?:\(\s*)?)"
 )
+EVENT_DATE = re.compile(rf"{_EVENT_LEAD}{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?(?![\d/])", re.IGNORECASE)
+WORDY_EVENT_DATE = re.compile(rf"{_EVENT_LEAD}{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?", re.IGNORECASE)
+# Any day/month of the opening, when no lead names the day ('Trong 2 ngày (29-30/6)').
+BARE_DATE = re.compile(rf"(?<![\d/.,]){_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/.,])")
 _DOCUMENT_BEFORE = re.compile(r"(?:số|Số)\s*:?\s*\d+[\w/.-]*\s*$|(?:Quyết định|Kế hoạch|Công văn|Thông báo|Nghị quyết|Chỉ thị|Thông tư|Nghị định)\s*$")
 YEAR = re.compile(r"(?<![\d/.,])(?P<y>(?:19|20)\d{2})(?![\d/.,])")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2}")
@@ -103,7 +105,7 @@ def find_event(body: str, published: str | None) -> tuple[str | None, str | None
     match = _first_event_match(opening)
     if match is None:
         return None, None
-    part = PART_OF_DAY.get((match["part"] or "").lower())
+    part = PART_OF_DAY.get((match.groupdict().get("part") or "").lower())
     day, month = int(match["d"]), int(match["m"])
     if match["y"]:
         year = int(match["y"])
@@ -118,13 +120,16 @@ def find_event(body: str, published: str | None) -> tuple[str | None, str | None
 
 
 def _first_event_match(text: str) -> re.Match | None:
-    """The first date of the opening that is not a document's date."""
-    for match in EVENT_DATE.finditer(text):
-        if not (1 <= int(match["d"]) <= 31 and 1 <= int(match["m"]) <= 12):
-            continue
-        if _DOCUMENT_BEFORE.search(text[max(0, match.start() - 40): match.start()]):
-            continue
-        return match
+    """The first date of the opening that is not a document's date: one with a
+    lead ('Sáng ngày 30/6', 'Ngày 25/7') first, else any day/month."""
+    led = sorted([*EVENT_DATE.finditer(text), *WORDY_EVENT_DATE.finditer(text)], key=lambda m: m.start())
+    for matches in (led, BARE_DATE.finditer(text)):
+        for match in matches:
+            if not (1 <= int(match["d"]) <= 31 and 1 <= int(match["m"]) <= 12):
+                continue
+            if _DOCUMENT_BEFORE.search(text[max(0, match.start() - 40): match.start()]):
+                continue
+            return match
     return None
 
 

@@ -19,7 +19,8 @@ HONORIFICS = (
     ("đồng", "chí"), ("đ/c",), ("ông",), ("bà",),
     ("đại", "tá"), ("thượng", "tá"), ("trung", "tá"), ("thiếu", "tá"),
     ("đại", "úy"), ("thượng", "úy"), ("trung", "úy"), ("thiếu", "úy"),
-    ("thiếu", "tướng"), ("trung", "tướng"),
+    ("thiếu", "tướng"), ("trung", "tướng"), ("anh",), ("chị",),
+    ("ts",), ("ths",), ("pgs",), ("gs",), ("bs",), ("pgs.ts",), ("gs.ts",), ("ts.bs",), ("ths.bs",),
 )
 HONORIFIC_INDEX: dict[str, list[tuple[str, ...]]] = {}
 for _words in HONORIFICS:
@@ -229,9 +230,13 @@ def _parse_title(tokens: list[Token], i: int) -> tuple[int, int | None]:
         token = tokens[k]
         if token.text in TITLE_DELIMITERS or _match_honorific(tokens, k):
             break
-        if token.is_cap and token.low in SURNAMES and _match_name(tokens, k, anchored=True):
-            if not _is_place_after_location(tokens, k):
-                return k, k
+        if token.is_cap and token.low in SURNAMES:
+            place_end = _gazetteer_place(tokens, k)
+            if place_end == k and _match_name(tokens, k, anchored=True):
+                return k, k  # 'Chủ tịch UBND huyện Nguyễn Xuân Thanh'
+            if place_end > k:  # 'Trường THCS Lê Lợi', 'tỉnh Hà Tĩnh'
+                k, previous_kind = place_end, "place"
+                continue
         if previous_kind == "location" and token.is_cap:
             k = _skip_place(tokens, k)
             previous_kind = "place"
@@ -258,19 +263,27 @@ def _location_at(tokens: list[Token], k: int) -> bool:
     return word in LOCATION_WORDS or pair in LOCATION_WORDS
 
 
-def _is_place_after_location(tokens: list[Token], k: int) -> bool:
-    return k > 0 and _location_at(tokens, k - 1) and _skip_place(tokens, k) > k
-
-
-def _skip_place(tokens: list[Token], k: int) -> int:
-    """The end of the longest place name starting at k (k itself if none)."""
+def _gazetteer_place(tokens: list[Token], k: int) -> int:
+    """The end of the longest gazetteer place name starting at k (k itself if none)."""
     run_end = k
     while run_end < len(tokens) and tokens[run_end].is_cap:
         run_end += 1
-    for end in range(min(run_end, k + 4), k, -1):
+    for end in range(min(run_end, k + 4), k + 1, -1):
         if " ".join(t.low for t in tokens[k:end]) in PLACES:
             return end
-    return run_end if not tokens[k].low in SURNAMES else k
+    return k
+
+
+def _skip_place(tokens: list[Token], k: int) -> int:
+    """The end of the place name after a location word: the gazetteer's longest
+    match, else the capitalised run unless it begins with a surname."""
+    end = _gazetteer_place(tokens, k)
+    if end > k:
+        return end
+    run_end = k
+    while run_end < len(tokens) and tokens[run_end].is_cap:
+        run_end += 1
+    return k if tokens[k].low in SURNAMES else run_end
 
 
 def _match_name(tokens: list[Token], i: int, anchored: bool) -> int | None:
