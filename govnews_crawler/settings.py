@@ -8,6 +8,7 @@ ITEM_PIPELINES = {
     "govnews_crawler.pipelines.NormalizeTextPipeline": 100,
     "govnews_crawler.pipelines.CleanBodyPipeline": 200,
     "govnews_crawler.pipelines.DatesPipeline": 300,
+    "govnews_crawler.pipelines.DateWindowPipeline": 350,
     "govnews_crawler.pipelines.OfficialsPipeline": 400,
     "govnews_crawler.pipelines.FiguresPipeline": 500,
     "govnews_crawler.pipelines.MeetingPipeline": 600,
@@ -18,4 +19,45 @@ ITEM_PIPELINES = {
 # Feeds: UTF-8 JSON lines, never \u-escaped.
 FEED_EXPORT_ENCODING = "utf-8"
 
+# A polite crawler of government sites: say who we are, obey robots.txt, adapt speed.
+USER_AGENT = "govnews-crawler/0.1 (+https://github.com/govnews-crawler/govnews-crawler)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 60
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024  # article pages are small; refuse runaway downloads
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+
+# Retries with backoff on throttling and server errors.
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+RETRY_BACKOFF_BASE = 2.0  # seconds, doubled at each try
+RETRY_BACKOFF_MAX = 120.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "govnews_crawler.middlewares.BackoffRetryMiddleware": 550,
+}
+
+# Many .gov.vn hosts serve broken certificate chains or old TLS: Scrapy's default
+# context factory does not verify certificates; also accept legacy ciphers.
+DOWNLOADER_CLIENT_TLS_METHOD = "TLS"
+DOWNLOADER_CLIENT_TLS_CIPHERS = "DEFAULT:@SECLEVEL=1"
+
+# HTTP cache, off by default: -s HTTPCACHE_ENABLED=1 records and replays pages.
+HTTPCACHE_ENABLED = False
+HTTPCACHE_DIR = "httpcache"
+HTTPCACHE_POLICY = "scrapy.extensions.httpcache.DummyPolicy"
+HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
+
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+LOG_LEVEL = "INFO"
+
+# The final stats as JSON, for scripts and monitoring: -s GOVNEWS_STATS_FILE=stats.json
+GOVNEWS_STATS_FILE = ""
+EXTENSIONS = {"govnews_crawler.extensions.StatsFile": 500}

@@ -1,6 +1,6 @@
 """Item pipelines, one concern each, in the order of ``settings.ITEM_PIPELINES``:
 
-normalise text -> clean body -> dates -> officials -> figures -> meeting -> fingerprint
+normalise text -> clean body -> dates -> date window -> officials -> figures -> meeting -> fingerprint
 -> validate. Each calls pure functions of ``govnews_crawler.extraction``.
 """
 
@@ -13,9 +13,10 @@ from .normalize import NormalizeTextPipeline
 from .people import OfficialsPipeline
 from .quantities import FiguresPipeline
 from .validate import ValidatePipeline
+from .window import DateWindowPipeline
 
 __all__ = [
-    "ArticlePipeline", "CleanBodyPipeline", "DatesPipeline", "FingerprintPipeline",
+    "ArticlePipeline", "CleanBodyPipeline", "DatesPipeline", "DateWindowPipeline", "FingerprintPipeline",
     "MeetingPipeline", "NormalizeTextPipeline", "OfficialsPipeline", "FiguresPipeline",
     "ValidatePipeline",
 ]

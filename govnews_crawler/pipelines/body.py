@@ -1,6 +1,6 @@
 """Body clean-up: title, section, date line, captions and byline out of the raw text."""
 
-from ..extraction.structure import split_article
+from ..extraction.structure import byline_author, split_article
 from .base import ArticlePipeline
 
 
@@ -11,7 +11,8 @@ class CleanBodyPipeline(ArticlePipeline):
         adapter["category"] = adapter.get("category") or parts.category
         adapter["date_line"] = adapter.get("date_line") or parts.date_line
         adapter["view_count"] = adapter.get("view_count") or parts.view_count
-        adapter["author"] = adapter.get("author") or parts.author
+        marked_author = adapter.get("author")
+        adapter["author"] = (byline_author(marked_author) or marked_author) if marked_author else parts.author
         captions = list(adapter.get("image_captions") or [])
         captions += [c for c in parts.captions if c not in captions]
         adapter["image_captions"] = captions

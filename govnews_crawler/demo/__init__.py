@@ -1,0 +1,1 @@
+"""The offline sample portal and the loopback server that serves saved sites."""

@@ -1,0 +1,32 @@
+"""Drop articles published outside the spider's ``since``/``until`` window."""
+
+from datetime import date
+
+from scrapy.exceptions import DropItem
+
+from .base import ArticlePipeline
+
+
+class DateWindowPipeline(ArticlePipeline):
+    """Listings without dates let older articles through; their own date decides."""
+
+    def __init__(self, stats=None, spider=None):
+        super().__init__(stats)
+        self.spider = spider
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        pipeline = cls(crawler.stats)
+        pipeline.crawler = crawler
+        return pipeline
+
+    def process(self, adapter):
+        spider = self.spider or getattr(getattr(self, "crawler", None), "spider", None)
+        published = adapter.get("published_at")
+        if spider is None or not published:
+            return
+        day = date.fromisoformat(published[:10])
+        since, until = getattr(spider, "since", None), getattr(spider, "until", None)
+        if (since and day < since) or (until and day > until):
+            self.count("dropped/outside_window")
+            raise DropItem(f"published {day} outside {since or '…'} – {until or '…'}: {adapter.get('url')}")

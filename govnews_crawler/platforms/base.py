@@ -1,0 +1,166 @@
+"""What a CMS template knows: where listings link to articles, how they paginate,
+and where an article page keeps its title, date line, section, body, captions
+and byline. Templates are data on this class; the methods are shared."""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from parsel import Selector
+
+from ..extraction.dates import FULL_DATE, date_from_url, parse_date_line
+from . import generic
+from .html_text import block_lines
+
+
+@dataclass(frozen=True)
+class ListingEntry:
+    """An article link on a listing page or feed, with the date shown beside it."""
+
+    url: str
+    title: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) when the listing shows one
+
+
+class Platform:
+    """A CMS family's markup. Subclasses set the class attributes."""
+
+    name = "platform"
+    # Recognition: a generator meta, class names or address shapes unique to the family.
+    generator: re.Pattern | None = None
+    markers: tuple[str, ...] = ()  # CSS selectors that only this family's pages match
+    article_url: re.Pattern = re.compile(r".")  # address pattern of article pages
+    # Listing pages
+    item_css: str | None = None  # one listing entry; None: links are found page-wide
+    link_css = "a"
+    listing_date_css: str | None = None
+    next_css: str | None = None
+    # Article pages
+    title_css: tuple[str, ...] = ("h1",)
+    date_css: tuple[str, ...] = ()
+    published_css: tuple[str, ...] = ()  # machine-readable timestamps (``::attr(datetime)``)
+    category_css: tuple[str, ...] = ()
+    body_css: tuple[str, ...] = ()
+    lead_css: tuple[str, ...] = ()  # a lead paragraph kept apart from the body
+    drop_css: tuple[str, ...] = ("script", "style")
+    caption_css: tuple[str, ...] = ()
+    author_css: tuple[str, ...] = ()  # the byline, inside the body or elsewhere on the page
+
+    # --- listings -------------------------------------------------------------
+    def listing(self, page: Selector, url: str) -> list[ListingEntry]:
+        """Article links of a listing page, in page order, once each."""
+        entries, seen = [], set()
+        items = page.css(self.item_css) if self.item_css else [page]
+        for item in items:
+            for link in item.css(self.link_css):
+                href = link.attrib.get("href")
+                if not href:
+                    continue
+                target = urljoin(url, href.strip())
+                if target in seen or not self.article_url.search(target):
+                    continue
+                seen.add(target)
+                title = " ".join(" ".join(link.css("::text").getall()).split()) or None
+                entries.append(ListingEntry(target, title, self._listed_date(item, target)))
+                if self.item_css:
+                    break
+        return entries
+
+    def _listed_date(self, item: Selector, url: str) -> str | None:
+        if self.listing_date_css:
+            text = " ".join(" ".join(item.css(f"{self.listing_date_css} ::text").getall()).split())
+            found = FULL_DATE.search(text)
+            if found:
+                return (parse_date_line(found.group()) or "")[:10] or None
+        return date_from_url(url)
+
+    def next_page(self, page: Selector, url: str) -> str | None:
+        """The address of the next listing page, if there is one."""
+        if not self.next_css:
+            return None
+        href = page.css(f"{self.next_css}::attr(href)").get()
+        return urljoin(url, href.strip()) if href else None
+
+    # --- articles -------------------------------------------------------------
+    def parse_article(self, page: Selector | str, url: str = "") -> dict:
+        """Raw article fields; the generic extractor when the body is not where
+        this template expects it (the field ``extractor`` says which read it)."""
+        page = Selector(text=page) if isinstance(page, str) else Selector(text=page.get())
+        body = _first(page, self.body_css)
+        if body is None:
+            return generic.parse_article(page)
+        for css in self.drop_css:
+            _remove(body.css(css))
+        caption_nodes = [c for css in self.caption_css for c in body.css(css)]
+        captions = list(dict.fromkeys(_text(c) for c in caption_nodes))
+        for node in caption_nodes:
+            _drop_captioned_image(node.root)
+        author = _first_text(page, self.author_css)
+        for css in (*self.caption_css, *self.author_css):
+            _remove(body.css(css))
+        lead = _first_text(page, self.lead_css)
+        text = block_lines(body)
+        return {
+            "title": _first_text(page, self.title_css),
+            "published_at": next((v for css in self.published_css if (v := page.css(css).get())), None),
+            "date_line": _first_text(page, self.date_css),
+            "category": _first_text(page, self.category_css),
+            "image_captions": [c for c in captions if c],
+            "author": author,
+            "source_text": f"{lead}\n{text}" if lead else text,
+            "extractor": self.name,
+        }
+
+    def recognise(self, page: Selector, url: str = "") -> bool:
+        """Whether a page is of this family (generator, class names, address)."""
+        generator = page.css('meta[name="generator"]::attr(content)').get() or ""
+        if self.generator is not None and self.generator.search(generator):
+            return True
+        return any(page.css(css) for css in self.markers)
+
+
+def _first(page: Selector, selectors) -> Selector | None:
+    for css in selectors:
+        found = page.css(css)
+        if found:
+            return found[0]
+    return None
+
+
+def _text(node: Selector) -> str:
+    return " ".join(" ".join(node.css("::text").getall()).split())
+
+
+def _first_text(page: Selector, selectors) -> str | None:
+    for css in selectors:
+        for node in page.css(css):
+            text = _text(node)
+            if text:
+                return text
+    return None
+
+
+def _drop_captioned_image(caption) -> None:
+    """Remove the image a markup caption belongs to (in its figure or table, or just
+    before it), so the text rules do not look for that image's caption again."""
+    ancestor = caption.getparent()
+    for _ in range(3):
+        if ancestor is None:
+            break
+        images = ancestor.xpath(".//img")
+        if images:
+            for image in images:
+                image.drop_tree()
+            return
+        ancestor = ancestor.getparent()
+    previous = caption.getprevious()
+    if previous is not None:
+        for image in [previous] if previous.tag == "img" else previous.xpath(".//img"):
+            image.drop_tree()
+
+
+def _remove(nodes) -> None:
+    for node in nodes:
+        element = node.root
+        if element.getparent() is not None:
+            element.drop_tree()

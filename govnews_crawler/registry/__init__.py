@@ -1,0 +1,81 @@
+"""The portal registry: one entry per portal, kept as data in ``portals.toml``.
+
+A portal of a known platform is one entry: its spider, its host and the listing
+pages of the sections that carry meeting reports. ``load_portals()`` validates
+every entry, so a mistyped platform or date fails loudly at start-up.
+"""
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+STATUSES = ("live", "closed", "sample")
+DISTRICT_LEVEL_ENDED = date(2025, 7, 1)
+
+
+class RegistryError(ValueError):
+    """An entry of the portal registry that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Portal:
+    key: str  # the spider name
+    unit: str
+    province: str
+    platform: str
+    base_url: str
+    listing_paths: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    status: str = "live"
+    closed_since: date | None = None
+    years: tuple[int, int] | None = None
+    notes: str = ""
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.base_url).netloc
+
+
+def _entry(key: str, raw: dict) -> Portal:
+    from ..platforms import PLATFORMS
+
+    known = {"unit", "province", "platform", "base_url", "listing_paths", "feeds", "status",
+             "closed_since", "years", "notes"}
+    unknown = set(raw) - known
+    if unknown:
+        raise RegistryError(f"portal {key!r}: unknown fields {sorted(unknown)}")
+    for name in ("unit", "province", "platform", "base_url"):
+        if not raw.get(name):
+            raise RegistryError(f"portal {key!r}: {name} is required")
+    if raw["platform"] not in PLATFORMS:
+        raise RegistryError(f"portal {key!r}: unknown platform {raw['platform']!r} (known: {', '.join(PLATFORMS)})")
+    status = raw.get("status", "live")
+    if status not in STATUSES:
+        raise RegistryError(f"portal {key!r}: status must be one of {STATUSES}")
+    if not (raw.get("listing_paths") or raw.get("feeds")):
+        raise RegistryError(f"portal {key!r}: give listing_paths or feeds")
+    years = raw.get("years")
+    return Portal(
+        key=key,
+        unit=raw["unit"],
+        province=raw["province"],
+        platform=raw["platform"],
+        base_url=raw["base_url"].rstrip("/"),
+        listing_paths=tuple(raw.get("listing_paths", ())),
+        feeds=tuple(raw.get("feeds", ())),
+        status=status,
+        closed_since=raw.get("closed_since") or (DISTRICT_LEVEL_ENDED if status == "closed" else None),
+        years=tuple(years) if years else None,
+        notes=raw.get("notes", ""),
+    )
+
+
+@cache
+def load_portals() -> dict[str, Portal]:
+    """Every registry entry by spider name, in file order."""
+    text = resources.files(__package__).joinpath("portals.toml").read_text("utf-8")
+    return {key: _entry(key, raw) for key, raw in tomllib.loads(text).items()}

@@ -1,0 +1,156 @@
+"""The spider every portal uses: listings (or feeds) -> article pages -> raw items.
+
+A portal's spider is this class bound to a registry entry (see ``spiders.portals``);
+its platform template knows the markup. Arguments (``-a``):
+
+- ``since=YYYY-MM-DD`` / ``until=YYYY-MM-DD``: the window of publication dates;
+  paginating stops once a listing shows articles older than ``since``.
+- ``max_pages=N``: at most N listing pages per listing path.
+- ``base_url=URL``: read the portal from a mirror or a local copy instead.
+"""
+
+from datetime import date, datetime, timezone
+from urllib.parse import urlsplit, urlunsplit
+
+import scrapy
+from parsel import Selector
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from ..items import ArticleLoader
+from ..platforms import PLATFORMS
+from ..platforms.base import ListingEntry
+from ..platforms.feeds import feed_entries
+from ..registry import Portal
+
+
+def _date_arg(name: str, value: str | None) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"-a {name}={value!r}: expected a date as YYYY-MM-DD") from None
+
+
+def _positive_int_arg(name: str, value) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if number < 1:
+        raise ValueError(f"-a {name}={value!r}: expected a whole number of at least 1")
+    return number
+
+
+class PortalSpider(scrapy.Spider):
+    """Crawl one portal of the registry. Subclasses set ``name`` and ``portal``."""
+
+    portal: Portal
+
+    def __init__(self, *args, since=None, until=None, max_pages=None, base_url=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.since = _date_arg("since", since)
+        self.until = _date_arg("until", until)
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"-a since={since} is after -a until={until}")
+        self.max_pages = _positive_int_arg("max_pages", max_pages)
+        self.base_url = (base_url or self.portal.base_url).rstrip("/")
+        self.platform = PLATFORMS[self.portal.platform]
+
+    # --- addresses ---------------------------------------------------------------
+    def rebase(self, url: str) -> str:
+        """An address of the portal's own host, moved onto ``base_url`` (a mirror)."""
+        parts, origin, target = urlsplit(url), urlsplit(self.portal.base_url), urlsplit(self.base_url)
+        if parts.netloc and parts.netloc not in (origin.netloc, target.netloc):
+            return url
+        path = parts.path
+        if target.path and not path.startswith(target.path.rstrip("/") + "/"):
+            path = target.path.rstrip("/") + path
+        return urlunsplit((target.scheme, target.netloc, path, parts.query, ""))
+
+    # --- requests --------------------------------------------------------------
+    async def start(self):
+        """Feeds for the newest articles, listings for the history (duplicates are filtered)."""
+        for path in self.portal.feeds:
+            yield scrapy.Request(self.base_url + path, callback=self.parse_feed, errback=self.on_error)
+        for path in self.portal.listing_paths:
+            yield self.listing_request(self.base_url + path, page=1)
+
+    def listing_request(self, url: str, page: int) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse_listing, errback=self.on_error, cb_kwargs={"page": page})
+
+    def article_request(self, entry: ListingEntry) -> scrapy.Request:
+        return scrapy.Request(
+            self.rebase(entry.url), callback=self.parse_article, errback=self.on_error,
+            cb_kwargs={"listed": entry},
+        )
+
+    # --- callbacks -------------------------------------------------------------
+    def parse_feed(self, response):
+        entries = feed_entries(response.text)
+        yield from self.follow_entries(response, entries, source="feed")
+
+    def parse_listing(self, response, page: int):
+        entries = self.platform.listing(Selector(text=response.text), response.url)
+        self.crawler.stats.inc_value("govnews/listing_pages")
+        stop = yield from self.follow_entries(response, entries, source="listing")
+        if stop:
+            self.logger.info("%s: page %d lists articles older than %s; not paginating further",
+                             self.name, page, self.since)
+            return
+        if self.max_pages and page >= self.max_pages:
+            return
+        next_url = self.platform.next_page(Selector(text=response.text), response.url)
+        if next_url:
+            yield self.listing_request(self.rebase(next_url), page + 1)
+
+    def follow_entries(self, response, entries: list[ListingEntry], source: str):
+        """Requests for the entries inside the date window; True when the listing
+        has reached articles older than ``since`` (listings run newest first)."""
+        if not entries:
+            self.crawler.stats.inc_value(f"govnews/{source}_empty")
+            self.logger.error("%s: no article links on %s %s (has the page layout changed?)",
+                              self.name, source, response.url)
+            return False
+        reached_older = False
+        for entry in entries:
+            published = date.fromisoformat(entry.published) if entry.published else None
+            if published and self.until and published > self.until:
+                continue
+            if published and self.since and published < self.since:
+                reached_older = True
+                continue
+            yield self.article_request(entry)
+        return reached_older
+
+    def parse_article(self, response, listed: ListingEntry | None = None):
+        fields = self.platform.parse_article(Selector(text=response.text), response.url)
+        if not (fields.get("source_text") or "").strip():
+            self.crawler.stats.inc_value("govnews/article_without_text")
+            self.logger.error("%s: no article text found at %s", self.name, response.url)
+            return
+        self.crawler.stats.inc_value(f"govnews/extractor/{fields['extractor']}")
+        loader = ArticleLoader()
+        loader.add_value("url", response.url)
+        loader.add_value("portal", self.name)
+        loader.add_value("unit", self.portal.unit)
+        loader.add_value("province", self.portal.province)
+        loader.add_value("crawled_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        for name, value in fields.items():
+            loader.add_value(name, value)
+        if listed and listed.title:
+            loader.add_value("title", listed.title)
+        yield loader.load_item()
+
+    def on_error(self, failure):
+        """Log a failed request with the spider's name and count it by cause."""
+        request = failure.request
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            key, reason = f"http_{status}", f"HTTP {status}"
+        else:
+            key, reason = type(failure.value).__name__, str(failure.value) or type(failure.value).__name__
+        self.crawler.stats.inc_value(f"govnews/errors/{key}")
+        self.logger.error("%s: %s failed: %s", self.name, request.url, reason)

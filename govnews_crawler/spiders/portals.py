@@ -1,0 +1,21 @@
+"""One spider class per registry entry, so ``scrapy list`` shows every portal and
+``scrapy crawl kyanh`` runs Kỳ Anh's. Adding a portal is an entry in
+``registry/portals.toml``; no class is written by hand."""
+
+from ..registry import load_portals
+from .portal import PortalSpider
+
+
+def _spider_class(portal) -> type[PortalSpider]:
+    class_name = "".join(part.capitalize() for part in portal.key.split("_")) + "Spider"
+    doc = f"{portal.unit}, {portal.province} ({portal.platform}, {portal.status})"
+    return type(class_name, (PortalSpider,), {
+        "name": portal.key, "portal": portal, "__module__": __name__, "__doc__": doc,
+    })
+
+
+for _portal in load_portals().values():
+    _cls = _spider_class(_portal)
+    globals()[_cls.__name__] = _cls
+
+del _portal, _cls
