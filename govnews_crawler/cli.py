@@ -11,7 +11,8 @@ from w3lib.encoding import html_body_declared_encoding
 
 from .items import ArticleLoader
 from .offline import PipelineRunner
-from .platforms import generic
+from .platforms import parse_page
+from .registry import load_portals
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".aspx", ".php"}
 
@@ -24,8 +25,9 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def read_article_file(path: Path) -> dict:
-    """Raw article fields of a saved ``.txt`` article or ``.html`` page."""
+def read_article_file(path: Path, platform: str | None = None) -> dict:
+    """Raw article fields of a saved ``.txt`` article or ``.html`` page (read by the
+    named platform's template, else the one its markup shows, else the generic one)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -41,14 +43,18 @@ def read_article_file(path: Path) -> dict:
     except (UnicodeDecodeError, LookupError):
         raise InputError(f"cannot decode as {encoding}") from None
     if is_html:
-        return generic.parse_article(text)
+        return parse_page(text, path.resolve().as_uri(), platform)
     return {"source_text": text, "extractor": "text"}
 
 
 def build_item(fields: dict, url: str, portal: str | None = None):
     loader = ArticleLoader()
     loader.add_value("url", url)
-    loader.add_value("portal", portal)
+    if portal:
+        entry = load_portals()[portal]
+        loader.add_value("portal", portal)
+        loader.add_value("unit", entry.unit)
+        loader.add_value("province", entry.province)
     loader.add_value("crawled_at", now_iso())
     for name, value in fields.items():
         loader.add_value(name, value)
@@ -56,6 +62,12 @@ def build_item(fields: dict, url: str, portal: str | None = None):
 
 
 def cmd_parse(args) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    portals = load_portals()
+    if args.portal and args.portal not in portals:
+        print(f"govnews parse: unknown portal {args.portal!r}; see `scrapy list`", file=sys.stderr)
+        return 2
+    platform = portals[args.portal].platform if args.portal else None
     runner = PipelineRunner()
     if args.output:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +78,7 @@ def cmd_parse(args) -> int:
         for name in args.paths:
             path = Path(name)
             try:
-                fields = read_article_file(path)
+                fields = read_article_file(path, platform)
             except InputError as reason:
                 print(f"govnews parse: {name}: {reason}", file=sys.stderr)
                 failures += 1
@@ -92,13 +104,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parse.add_argument("paths", nargs="+", metavar="PATH", help=".txt article or .html page")
     parse.add_argument("-o", "--output", help="write JSON lines to this file (default: stdout)")
-    parse.add_argument("--portal", help="the portal the pages come from (its spider name)")
+    parse.add_argument("--portal", help="the portal the pages come from (its spider name): "
+                       "its template reads .html pages, and the item names the portal")
     parse.set_defaults(func=cmd_parse)
+    portals = commands.add_parser("portals", help="the portal registry as a Markdown table")
+    portals.set_defaults(func=cmd_portals)
+    demo = commands.add_parser("demo", help="crawl the bundled sample portal over loopback (no network needed)")
+    demo.add_argument("-o", "--output", default="output/demo.jsonl", help="JSON lines file (default: %(default)s)")
+    demo.set_defaults(func=cmd_demo)
     return parser
 
 
+def cmd_portals(args) -> int:
+    print("| spider | unit | province | platform | status | years | base URL |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for p in load_portals().values():
+        years = f"{p.years[0]}–{p.years[1]}" if p.years else ""
+        status = f"closed since {p.closed_since}" if p.status == "closed" else p.status
+        print(f"| `{p.key}` | {p.unit} | {p.province} | {p.platform} | {status} | {years} | {p.base_url} |")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .demo.run import run_demo
+
+    return run_demo(Path(args.output))
+
+
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     return args.func(args)
 

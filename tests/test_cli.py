@@ -60,3 +60,48 @@ def test_a_file_with_no_article_text_is_dropped_and_reported(tmp_path):
     assert f"{furniture}: dropped" in done.stderr
     assert "no body" in done.stderr
     assert done.stdout == ""
+
+
+def test_parse_with_portal_uses_its_template(tmp_path):
+    from .crawling import FIXTURES
+
+    page = FIXTURES / "tandan" / "article-a.html"
+    done = govnews("parse", page, "--portal", "hoanghoa")
+    assert done.returncode == 0, done.stderr
+    item = json.loads(done.stdout)
+    assert item["extractor"] == "tandan" and item["portal"] == "hoanghoa"
+    assert (item["unit"], item["province"]) == ("huyện Hoằng Hóa", "Thanh Hóa")
+    assert item["published_at"] == "2023-11-05"
+
+
+def test_parse_recognises_the_platform_without_portal():
+    from .crawling import FIXTURES
+
+    pages = [FIXTURES / name / "article-a.html" for name in ("wordpress", "nukeviet", "liferay", "webcenter")]
+    done = govnews("parse", *pages)
+    assert done.returncode == 0, done.stderr
+    extractors = [json.loads(line)["extractor"] for line in done.stdout.splitlines()]
+    assert extractors == ["wordpress", "nukeviet", "liferay", "webcenter"]
+
+
+def test_parse_unknown_portal_is_a_usage_error():
+    done = govnews("parse", SEED, "--portal", "atlantis")
+    assert done.returncode == 2 and "unknown portal 'atlantis'" in done.stderr
+
+
+def test_portals_table_lists_every_registry_entry():
+    from govnews_crawler.registry import load_portals
+
+    done = govnews("portals")
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| `")]
+    assert len(rows) == len(load_portals()) >= 25
+    assert any("`kyanh` | huyện Kỳ Anh | Hà Tĩnh | hatinh_district" in row for row in rows)
+
+
+def test_demo_crawls_the_bundled_portal_offline(tmp_path):
+    out = tmp_path / "demo.jsonl"
+    done = govnews("demo", "-o", out, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(items) == 3 and {i["portal"] for i in items} == {"demo"}
+    assert f"{out}: pages fetched 7, articles 3, meetings 2, officials 4, figures 10, errors 0" in done.stdout

@@ -8,7 +8,7 @@ from .base import Platform
 
 class NgheAn(Platform):
     name = "nghean"
-    markers = ('img[src*="datafiles.nghean.gov.vn"]', "div.na-detail")
+    markers = ('img[src*="datafiles.nghean.gov.vn"]', "div.na-detail", "div.na-list")
     article_url = re.compile(r"\.nghean\.gov\.vn/[\w-]+/[\w-]+-\d+$|^https?://[^/]+/[\w-]+/[\w-]+-\d+$")
     item_css = ".na-list .na-item"
     link_css = "h3 a"
