@@ -47,8 +47,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if retry is None:
             return response
         if response.status in (429, 503):
-            log.warning("%s refused %s with %s; waiting %.1f s before retrying",
-                        response.url.split("/")[2], request.url, response.status, wait)
+            who = "the archive" if request.meta.get("download_slot") == "wayback" else response.url.split("/")[2]
+            log.warning("%s refused %s with %s; waiting %.1f s before retrying (try %d)",
+                        who, request.url, response.status, wait, tries + 1)
             self.crawler.stats.inc_value(f"govnews/throttled/{response.status}")
         await asyncio.sleep(wait)
         return retry

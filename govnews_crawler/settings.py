@@ -61,3 +61,11 @@ LOG_LEVEL = "INFO"
 # The final stats as JSON, for scripts and monitoring: -s GOVNEWS_STATS_FILE=stats.json
 GOVNEWS_STATS_FILE = ""
 EXTENSIONS = {"govnews_crawler.extensions.StatsFile": 500}
+
+# The Internet Archive (or a mirror of its API): CDX listing and raw captures.
+WAYBACK_ENDPOINT = "https://web.archive.org"
+WAYBACK_CDX_PAGE_SIZE = 1000  # captures per CDX page (resumeKey pages through the rest)
+WAYBACK_CDX_COLLAPSE = "digest"  # one row per distinct version of a page; "urlkey": one per page (its oldest)
+WAYBACK_CDX_TRIES = 3  # asks for a CDX page whose answer is not JSON rows
+# One request at a time to the archive, a second apart (AutoThrottle may slow it more).
+DOWNLOAD_SLOTS = {"wayback": {"concurrency": 1, "delay": 1.0}}

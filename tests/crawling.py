@@ -28,21 +28,26 @@ class Crawl:
 def crawl(spider: str, site: Path, tmp_path: Path, path_prefix: str = "", args: dict | None = None,
           settings: dict | None = None) -> Crawl:
     """``scrapy crawl SPIDER -a base_url=<loopback site>`` in a subprocess, as an operator runs it."""
-    out, log, stats = tmp_path / f"{spider}.jsonl", tmp_path / f"{spider}.log", tmp_path / f"{spider}.stats.json"
     with SiteServer(site) as server:
-        command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(out),
-                   "-a", f"base_url={server.url}{path_prefix}"]
-        for name, value in (args or {}).items():
-            command += ["-a", f"{name}={value}"]
-        for name, value in {**FAST, **(settings or {}), "LOG_FILE": str(log), "GOVNEWS_STATS_FILE": str(stats)}.items():
-            command += ["-s", f"{name}={value}"]
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
-        hits = dict(server.hits)
+        done = run_scrapy(spider, tmp_path, {"base_url": f"{server.url}{path_prefix}", **(args or {})}, settings)
+        done.hits = dict(server.hits)
+    return done
+
+
+def run_scrapy(spider: str, tmp_path: Path, args: dict | None = None, settings: dict | None = None) -> Crawl:
+    """``scrapy crawl SPIDER -O out.jsonl`` with arguments and settings, in a subprocess."""
+    out, log, stats = tmp_path / f"{spider}.jsonl", tmp_path / f"{spider}.log", tmp_path / f"{spider}.stats.json"
+    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(out)]
+    for name, value in (args or {}).items():
+        command += ["-a", f"{name}={value}"]
+    for name, value in {**FAST, **(settings or {}), "LOG_FILE": str(log), "GOVNEWS_STATS_FILE": str(stats)}.items():
+        command += ["-s", f"{name}={value}"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     lines = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
     return Crawl(
         returncode=done.returncode,
         items=[json.loads(line) for line in lines],
         log=(log.read_text(encoding="utf-8") if log.exists() else "") + done.stderr,
         stats=json.loads(stats.read_text()) if stats.exists() else {},
-        hits=hits,
+        hits={},
     )

@@ -7,6 +7,9 @@ its platform template knows the markup. Arguments (``-a``):
   paginating stops once a listing shows articles older than ``since``.
 - ``max_pages=N``: at most N listing pages per listing path.
 - ``base_url=URL``: read the portal from a mirror or a local copy instead.
+- ``source=live|archive``: the live site, or its captures in the Internet Archive
+  (``WAYBACK_ENDPOINT``). Closed portals read the archive unless told otherwise or
+  given a ``base_url``.
 """
 
 from datetime import date, datetime, timezone
@@ -21,6 +24,10 @@ from ..platforms import PLATFORMS
 from ..platforms.base import ListingEntry
 from ..platforms.feeds import feed_entries
 from ..registry import Portal
+from ..wayback import decode_page, is_soft_404
+from .archive import WaybackMixin
+
+SOURCES = ("live", "archive")
 
 
 def _date_arg(name: str, value: str | None) -> date | None:
@@ -44,13 +51,18 @@ def _positive_int_arg(name: str, value) -> int | None:
     return number
 
 
-class PortalSpider(scrapy.Spider):
+class PortalSpider(WaybackMixin, scrapy.Spider):
     """Crawl one portal of the registry. Subclasses set ``name`` and ``portal``."""
 
     portal: Portal
 
-    def __init__(self, *args, since=None, until=None, max_pages=None, base_url=None, **kwargs):
+    def __init__(self, *args, since=None, until=None, max_pages=None, base_url=None, source=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if source is None:
+            source = "archive" if self.portal.status == "closed" and base_url is None else "live"
+        if source not in SOURCES:
+            raise ValueError(f"-a source={source!r}: expected one of {', '.join(SOURCES)}")
+        self.source = source
         self.since = _date_arg("since", since)
         self.until = _date_arg("until", until)
         if self.since and self.until and self.since > self.until:
@@ -72,7 +84,13 @@ class PortalSpider(scrapy.Spider):
 
     # --- requests --------------------------------------------------------------
     async def start(self):
-        """Feeds for the newest articles, listings for the history (duplicates are filtered)."""
+        """Live: feeds for the newest articles, listings for the history (duplicates
+        are filtered). Archive: the CDX listing of the portal's host."""
+        if self.source == "archive":
+            self.archive_setup()
+            self.logger.info("%s: reading %s from the archive at %s", self.name, self.portal.host, self.endpoint)
+            yield self.cdx_request()
+            return
         for path in self.portal.feeds:
             yield scrapy.Request(self.base_url + path, callback=self.parse_feed, errback=self.on_error)
         for path in self.portal.listing_paths:
@@ -125,15 +143,27 @@ class PortalSpider(scrapy.Spider):
             yield self.article_request(entry)
         return reached_older
 
-    def parse_article(self, response, listed: ListingEntry | None = None):
-        fields = self.platform.parse_article(Selector(text=response.text), response.url)
-        if not (fields.get("source_text") or "").strip():
+    def parse_article(self, response, listed: ListingEntry | None = None, original_url: str | None = None):
+        """One raw article item; ``original_url`` is set when the page is an archive capture."""
+        text, encoding = decode_page(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+        declared = getattr(response, "encoding", None)
+        if declared and encoding.replace("-", "").lower() != declared.replace("-", "").replace("_", "").lower():
+            self.crawler.stats.inc_value("govnews/charset_mismatch")
+            self.logger.info("%s: %s declares %s but is %s", self.name, response.url, declared, encoding)
+        fields = self.platform.parse_article(Selector(text=text), response.url)
+        source_text = (fields.get("source_text") or "").strip()
+        if is_soft_404(fields.get("title"), source_text):
+            self.crawler.stats.inc_value("govnews/soft_404")
+            self.logger.error("%s: %s is a 'not found' page answered 200; skipped", self.name, response.url)
+            return
+        if not source_text:
             self.crawler.stats.inc_value("govnews/article_without_text")
             self.logger.error("%s: no article text found at %s", self.name, response.url)
             return
         self.crawler.stats.inc_value(f"govnews/extractor/{fields['extractor']}")
         loader = ArticleLoader()
-        loader.add_value("url", response.url)
+        loader.add_value("url", original_url or response.url)
+        loader.add_value("archive_url", response.url if original_url else None)
         loader.add_value("portal", self.name)
         loader.add_value("unit", self.portal.unit)
         loader.add_value("province", self.portal.province)

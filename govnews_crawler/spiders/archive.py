@@ -1,0 +1,78 @@
+"""Reading a portal from the Internet Archive: CDX listing, then raw captures.
+
+Mixed into ``PortalSpider``: with ``-a source=archive`` (the default for closed
+portals) the spider asks the CDX API for the host's captures, keeps the addresses
+of the template's article pattern, takes the newest capture of each page and
+parses its raw bytes (``/web/<timestamp>id_/<original>``) with the live template.
+"""
+
+import scrapy
+
+from ..wayback import CdxError, capture_url, cdx_url, newest_per_page, parse_cdx
+
+REDIRECTS = [301, 302, 303, 307, 308]
+SLOT = "wayback"  # one download slot for the archive: see DOWNLOAD_SLOTS in settings
+
+
+class WaybackMixin:
+    """CDX pages -> capture requests. Needs ``portal``, ``platform``, ``since``."""
+
+    def archive_setup(self):
+        settings = self.crawler.settings
+        self.endpoint = settings.get("WAYBACK_ENDPOINT").rstrip("/")
+        self.cdx_page_size = settings.getint("WAYBACK_CDX_PAGE_SIZE")
+        self.cdx_collapse = settings.get("WAYBACK_CDX_COLLAPSE")
+        self.cdx_tries = settings.getint("WAYBACK_CDX_TRIES")
+        self.captures = []
+
+    def cdx_request(self, resume_key: str | None = None, attempt: int = 1) -> scrapy.Request:
+        url = cdx_url(self.endpoint, self.portal.host, self.since, resume_key, self.cdx_page_size, self.cdx_collapse)
+        return scrapy.Request(
+            url, callback=self.parse_cdx, errback=self.on_error, dont_filter=attempt > 1,
+            meta={"download_slot": SLOT}, cb_kwargs={"resume_key": resume_key, "attempt": attempt},
+        )
+
+    def parse_cdx(self, response, resume_key, attempt):
+        stats = self.crawler.stats
+        try:
+            captures, next_key = parse_cdx(response.text)
+        except CdxError as problem:
+            stats.inc_value("govnews/archive/cdx_bad_answer")
+            if attempt < self.cdx_tries:
+                self.logger.warning("%s: the archive's CDX answer was unusable (%s); asking again", self.name, problem)
+                yield self.cdx_request(resume_key, attempt + 1)
+            else:
+                self.logger.error("%s: gave up on the archive's CDX listing at %s: %s", self.name, response.url, problem)
+                yield from self.capture_requests()
+            return
+        stats.inc_value("govnews/archive/cdx_pages")
+        stats.inc_value("govnews/archive/captures_listed", len(captures))
+        self.captures += [c for c in captures if self.is_article_capture(c)]
+        if next_key:
+            yield self.cdx_request(next_key)
+        else:
+            yield from self.capture_requests()
+
+    def is_article_capture(self, capture) -> bool:
+        return (capture.statuscode in ("200", "-", "") and "html" in (capture.mimetype or "html")
+                and bool(self.platform.article_url.search(capture.original)))
+
+    def capture_requests(self):
+        """The newest capture of each article page, once the CDX listing is complete."""
+        newest = newest_per_page(self.captures)
+        self.crawler.stats.set_value("govnews/archive/article_pages", len(newest))
+        self.logger.info("%s: %d article pages in the archive (%d captures)", self.name, len(newest), len(self.captures))
+        for capture in newest:
+            yield scrapy.Request(
+                capture_url(self.endpoint, capture), callback=self.parse_capture, errback=self.on_error,
+                meta={"download_slot": SLOT, "dont_redirect": True, "handle_httpstatus_list": REDIRECTS},
+                cb_kwargs={"original": capture.original},
+            )
+
+    def parse_capture(self, response, original):
+        if response.status in REDIRECTS:
+            self.crawler.stats.inc_value("govnews/archive/capture_redirect")
+            self.logger.error("%s: the capture of %s is a redirect (%s to %s); skipped", self.name, original,
+                              response.status, response.headers.get("Location", b"").decode("latin-1"))
+            return
+        yield from self.parse_article(response, original_url=original)
