@@ -9,6 +9,7 @@ from pathlib import Path
 from scrapy.exporters import JsonLinesItemExporter
 from w3lib.encoding import html_body_declared_encoding
 
+from .commands.crawlall import add_run_options, plan_from
 from .items import ArticleLoader
 from .offline import PipelineRunner
 from .platforms import parse_page
@@ -107,12 +108,33 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--portal", help="the portal the pages come from (its spider name): "
                        "its template reads .html pages, and the item names the portal")
     parse.set_defaults(func=cmd_parse)
+    crawl = commands.add_parser("crawl", help="a whole production run: every portal (or the named ones), "
+                                "incremental and resumable (the same as `scrapy crawlall`)")
+    crawl.add_argument("spiders", nargs="*", metavar="SPIDER", help="spider names (default: every real portal)")
+    add_run_options(crawl)
+    crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                       help="a Scrapy setting for every spider of the run")
+    crawl.set_defaults(func=cmd_crawl)
     portals = commands.add_parser("portals", help="the portal registry as a Markdown table")
     portals.set_defaults(func=cmd_portals)
     demo = commands.add_parser("demo", help="crawl the bundled sample portal over loopback (no network needed)")
     demo.add_argument("-o", "--output", default="output/demo.jsonl", help="JSON lines file (default: %(default)s)")
     demo.set_defaults(func=cmd_demo)
     return parser
+
+
+def cmd_crawl(args) -> int:
+    import os
+
+    from .runner import RunError, run_all
+
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "govnews_crawler.settings")
+    settings = dict(item.split("=", 1) for item in args.set if "=" in item)
+    try:
+        return run_all(plan_from(args.spiders, args, settings))
+    except RunError as problem:
+        print(f"govnews crawl: {problem}", file=sys.stderr)
+        return 2
 
 
 def cmd_portals(args) -> int:

@@ -30,6 +30,7 @@ class ArticleItem(scrapy.Item):
     figures = scrapy.Field()
     crawled_at = scrapy.Field()
     content_sha1 = scrapy.Field()
+    revision = scrapy.Field()  # 1 when first exported; +1 each time its text changed
     # Provenance, so every extracted value can be checked against its source.
     extractor = scrapy.Field()  # which template or fallback read the page
     date_line = scrapy.Field()  # the text published_at was read from

@@ -3,6 +3,7 @@
 BOT_NAME = "govnews_crawler"
 SPIDER_MODULES = ["govnews_crawler.spiders"]
 NEWSPIDER_MODULE = "govnews_crawler.spiders"
+COMMANDS_MODULE = "govnews_crawler.commands"
 
 ITEM_PIPELINES = {
     "govnews_crawler.pipelines.NormalizeTextPipeline": 100,
@@ -14,6 +15,7 @@ ITEM_PIPELINES = {
     "govnews_crawler.pipelines.MeetingPipeline": 600,
     "govnews_crawler.pipelines.FingerprintPipeline": 700,
     "govnews_crawler.pipelines.ValidatePipeline": 800,
+    "govnews_crawler.pipelines.RevisionPipeline": 900,
 }
 
 # Feeds: UTF-8 JSON lines, never \u-escaped.
@@ -60,7 +62,13 @@ LOG_LEVEL = "INFO"
 
 # The final stats as JSON, for scripts and monitoring: -s GOVNEWS_STATS_FILE=stats.json
 GOVNEWS_STATS_FILE = ""
-EXTENSIONS = {"govnews_crawler.extensions.StatsFile": 500}
+EXTENSIONS = {"govnews_crawler.extensions.HealthChecks": 490, "govnews_crawler.extensions.StatsFile": 500}
+
+# Checks at the end of each spider (see extensions.HealthChecks).
+GOVNEWS_CHECKS_ENABLED = True
+GOVNEWS_CHECK_MAX_INVALID_SHARE = 0.1
+GOVNEWS_CHECK_MAX_UNDATED_SHARE = 0.5
+GOVNEWS_CHECK_MAX_DOWNLOAD_ERRORS = 20
 
 # The Internet Archive (or a mirror of its API): CDX listing and raw captures.
 WAYBACK_ENDPOINT = "https://web.archive.org"
@@ -69,3 +77,10 @@ WAYBACK_CDX_COLLAPSE = "digest"  # one row per distinct version of a page; "urlk
 WAYBACK_CDX_TRIES = 3  # asks for a CDX page whose answer is not JSON rows
 # One request at a time to the archive, a second apart (AutoThrottle may slow it more).
 DOWNLOAD_SLOTS = {"wayback": {"concurrency": 1, "delay": 1.0}}
+
+# Incremental runs: the state of exported articles (SQLite) lives here; "" = off.
+# `govnews crawl` / `scrapy crawlall` set it (default ./state).
+GOVNEWS_STATE_DIR = ""
+# Local feeds are written to <file>.part and renamed when complete.
+FEED_STORAGES = {"": "govnews_crawler.feedstorage.AtomicFileFeedStorage",
+                 "file": "govnews_crawler.feedstorage.AtomicFileFeedStorage"}

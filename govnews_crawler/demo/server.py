@@ -8,6 +8,7 @@ Only 127.0.0.1 is ever bound.
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -18,8 +19,9 @@ CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/rss+x
 class SiteServer:
     """Serve a folder holding ``routes.json`` on 127.0.0.1 in a background thread."""
 
-    def __init__(self, root: Path, port: int = 0):
+    def __init__(self, root: Path, port: int = 0, delay: float = 0.0):
         self.root = Path(root)
+        self.delay = delay  # seconds before each answer: a slow server
         self.routes = json.loads((self.root / "routes.json").read_text(encoding="utf-8"))
         self.hits: dict[str, int] = {}
         handler = type("Handler", (_Handler,), {"site": self})
@@ -40,6 +42,8 @@ class SiteServer:
 
     def answer(self, target: str) -> tuple[int, dict, bytes]:
         """Status, headers and body for a request target (path with query)."""
+        if self.delay:
+            time.sleep(self.delay)
         self.hits[target] = self.hits.get(target, 0) + 1
         route = self.routes.get(target)
         if route is None:

@@ -1,7 +1,7 @@
 """Item pipelines, one concern each, in the order of ``settings.ITEM_PIPELINES``:
 
 normalise text -> clean body -> dates -> date window -> officials -> figures -> meeting -> fingerprint
--> validate. Each calls pure functions of ``govnews_crawler.extraction``.
+-> validate -> revision (incremental runs). Each calls pure functions of ``govnews_crawler.extraction``.
 """
 
 from .base import ArticlePipeline
@@ -12,11 +12,12 @@ from .meeting import MeetingPipeline
 from .normalize import NormalizeTextPipeline
 from .people import OfficialsPipeline
 from .quantities import FiguresPipeline
+from .revision import RevisionPipeline
 from .validate import ValidatePipeline
 from .window import DateWindowPipeline
 
 __all__ = [
     "ArticlePipeline", "CleanBodyPipeline", "DatesPipeline", "DateWindowPipeline", "FingerprintPipeline",
-    "MeetingPipeline", "NormalizeTextPipeline", "OfficialsPipeline", "FiguresPipeline",
+    "MeetingPipeline", "NormalizeTextPipeline", "OfficialsPipeline", "FiguresPipeline", "RevisionPipeline",
     "ValidatePipeline",
 ]

@@ -28,7 +28,7 @@ class WaybackMixin:
     def cdx_request(self, resume_key: str | None = None, attempt: int = 1) -> scrapy.Request:
         url = cdx_url(self.endpoint, self.portal.host, self.since, resume_key, self.cdx_page_size, self.cdx_collapse)
         return scrapy.Request(
-            url, callback=self.parse_cdx, errback=self.on_error, dont_filter=attempt > 1,
+            url, callback=self.parse_cdx, errback=self.on_error, dont_filter=True,
             meta={"download_slot": SLOT}, cb_kwargs={"resume_key": resume_key, "attempt": attempt},
         )
 
@@ -62,12 +62,17 @@ class WaybackMixin:
         newest = newest_per_page(self.captures)
         self.crawler.stats.set_value("govnews/archive/article_pages", len(newest))
         self.logger.info("%s: %d article pages in the archive (%d captures)", self.name, len(newest), len(self.captures))
+        self.crawler.stats.inc_value("govnews/articles_listed", len(newest))
         for capture in newest:
-            yield scrapy.Request(
-                capture_url(self.endpoint, capture), callback=self.parse_capture, errback=self.on_error,
+            if self.already_have(capture.original):
+                continue
+            request = self.request_once(
+                capture_url(self.endpoint, capture), self.parse_capture,
                 meta={"download_slot": SLOT, "dont_redirect": True, "handle_httpstatus_list": REDIRECTS},
                 cb_kwargs={"original": capture.original},
             )
+            if request:
+                yield request
 
     def parse_capture(self, response, original):
         if response.status in REDIRECTS:

@@ -7,6 +7,9 @@ its platform template knows the markup. Arguments (``-a``):
   paginating stops once a listing shows articles older than ``since``.
 - ``max_pages=N``: at most N listing pages per listing path.
 - ``base_url=URL``: read the portal from a mirror or a local copy instead.
+- ``full=1``: in an incremental run, fetch and export every article again.
+- ``revisit=1``: in an incremental run, fetch known articles again and export
+  those whose text changed, with ``revision`` + 1.
 - ``source=live|archive``: the live site, or its captures in the Internet Archive
   (``WAYBACK_ENDPOINT``). Closed portals read the archive unless told otherwise or
   given a ``base_url``.
@@ -51,13 +54,25 @@ def _positive_int_arg(name: str, value) -> int | None:
     return number
 
 
+def _flag_arg(name: str, value) -> bool:
+    if value in (None, "", "0", "false", "no", False):
+        return False
+    if value in ("1", "true", "yes", True):
+        return True
+    raise ValueError(f"-a {name}={value!r}: expected 1 or 0")
+
+
 class PortalSpider(WaybackMixin, scrapy.Spider):
     """Crawl one portal of the registry. Subclasses set ``name`` and ``portal``."""
 
     portal: Portal
 
-    def __init__(self, *args, since=None, until=None, max_pages=None, base_url=None, source=None, **kwargs):
+    def __init__(self, *args, since=None, until=None, max_pages=None, base_url=None, source=None,
+                 full=None, revisit=None, run_id=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.full = _flag_arg("full", full)
+        self.revisit = _flag_arg("revisit", revisit)
+        self.run_id = run_id or ""
         if source is None:
             source = "archive" if self.portal.status == "closed" and base_url is None else "live"
         if source not in SOURCES:
@@ -70,6 +85,9 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         self.max_pages = _positive_int_arg("max_pages", max_pages)
         self.base_url = (base_url or self.portal.base_url).rstrip("/")
         self.platform = PLATFORMS[self.portal.platform]
+        # Requests bypass Scrapy's persistent dupefilter (a crawl killed mid-way must
+        # fetch again what it had in flight); this set keeps one process from repeating one.
+        self.requested: set[str] = set()
 
     # --- addresses ---------------------------------------------------------------
     def rebase(self, url: str) -> str:
@@ -91,19 +109,32 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
             self.logger.info("%s: reading %s from the archive at %s", self.name, self.portal.host, self.endpoint)
             yield self.cdx_request()
             return
-        for path in self.portal.feeds:
-            yield scrapy.Request(self.base_url + path, callback=self.parse_feed, errback=self.on_error)
-        for path in self.portal.listing_paths:
-            yield self.listing_request(self.base_url + path, page=1)
+        requests = [self.request_once(self.base_url + path, self.parse_feed) for path in self.portal.feeds]
+        requests += [self.listing_request(self.base_url + path, page=1) for path in self.portal.listing_paths]
+        for request in filter(None, requests):
+            yield request
 
-    def listing_request(self, url: str, page: int) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse_listing, errback=self.on_error, cb_kwargs={"page": page})
+    def request_once(self, url: str, callback, **kwargs) -> scrapy.Request | None:
+        """A request for an address not yet asked for in this process, else None."""
+        if url in self.requested:
+            self.crawler.stats.inc_value("govnews/requests_repeated")
+            return None
+        self.requested.add(url)
+        return scrapy.Request(url, callback=callback, errback=self.on_error, dont_filter=True, **kwargs)
 
-    def article_request(self, entry: ListingEntry) -> scrapy.Request:
-        return scrapy.Request(
-            self.rebase(entry.url), callback=self.parse_article, errback=self.on_error,
-            cb_kwargs={"listed": entry},
-        )
+    def listing_request(self, url: str, page: int) -> scrapy.Request | None:
+        return self.request_once(url, self.parse_listing, cb_kwargs={"page": page})
+
+    def article_request(self, entry: ListingEntry) -> scrapy.Request | None:
+        return self.request_once(self.rebase(entry.url), self.parse_article, cb_kwargs={"listed": entry})
+
+    def already_have(self, url: str) -> bool:
+        """Whether an incremental run already exported this article (see RevisionPipeline)."""
+        incremental = getattr(self, "incremental", None)
+        if incremental is not None and incremental.skip(url):
+            self.crawler.stats.inc_value("govnews/state/skipped_known")
+            return True
+        return False
 
     # --- callbacks -------------------------------------------------------------
     def parse_feed(self, response):
@@ -121,8 +152,9 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         if self.max_pages and page >= self.max_pages:
             return
         next_url = self.platform.next_page(Selector(text=response.text), response.url)
-        if next_url:
-            yield self.listing_request(self.rebase(next_url), page + 1)
+        request = self.listing_request(self.rebase(next_url), page + 1) if next_url else None
+        if request:
+            yield request
 
     def follow_entries(self, response, entries: list[ListingEntry], source: str):
         """Requests for the entries inside the date window; True when the listing
@@ -140,7 +172,11 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
             if published and self.since and published < self.since:
                 reached_older = True
                 continue
-            yield self.article_request(entry)
+            self.crawler.stats.inc_value("govnews/articles_listed")
+            if not self.already_have(self.rebase(entry.url)):
+                request = self.article_request(entry)
+                if request:
+                    yield request
         return reached_older
 
     def parse_article(self, response, listed: ListingEntry | None = None, original_url: str | None = None):
