@@ -115,6 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                        help="a Scrapy setting for every spider of the run")
     crawl.set_defaults(func=cmd_crawl)
+    export = commands.add_parser("export", help="JSON lines -> CSV (and Parquet) tables of reports, "
+                                 "officials and figures")
+    export.add_argument("paths", nargs="*", type=Path, default=[Path("data")], metavar="PATH",
+                        help=".jsonl files or folders of them (default: ./data)")
+    export.add_argument("-o", "--output", type=Path, default=Path("output/tables"), help="folder (default: %(default)s)")
+    export.add_argument("--since", type=_iso_date, help="published on or after YYYY-MM-DD")
+    export.add_argument("--until", type=_iso_date, help="published on or before YYYY-MM-DD")
+    export.add_argument("--portal", action="append", default=[], help="only this portal (repeatable)")
+    export.add_argument("--no-parquet", action="store_true", help="CSV only, even when pyarrow is installed")
+    export.set_defaults(func=cmd_export)
     portals = commands.add_parser("portals", help="the portal registry as a Markdown table")
     portals.set_defaults(func=cmd_portals)
     demo = commands.add_parser("demo", help="crawl the bundled sample portal over loopback (no network needed)")
@@ -135,6 +145,31 @@ def cmd_crawl(args) -> int:
     except RunError as problem:
         print(f"govnews crawl: {problem}", file=sys.stderr)
         return 2
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, not {text!r}") from None
+
+
+def cmd_export(args) -> int:
+    from .export import in_window, latest_revisions, read_items, tables, write_tables
+
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"govnews export: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    items = [i for i in latest_revisions(read_items(args.paths))
+             if in_window(i, args.since, args.until, set(args.portal))]
+    data = tables(items)
+    for path in write_tables(data, args.output, parquet=not args.no_parquet):
+        print(path)
+    print(f"{len(data['reports'])} reports, {len(data['officials'])} officials, {len(data['figures'])} figures")
+    return 0
 
 
 def cmd_portals(args) -> int:

@@ -126,13 +126,14 @@ def decode_page(body: bytes, content_type: str | None) -> tuple[str, str]:
 
 
 SOFT_404 = re.compile(
-    r"\b404\b|không tìm thấy|không tồn tại|page not found|not found|đã bị xóa|lỗi truy cập",
+    r"(?:lỗi|error)\s*404|\b404\s*(?:[-–:|]\s*)?(?:not found|error|lỗi)|không tìm thấy|không tồn tại|"
+    r"page not found|\bnot found\b|đã bị xóa|trang bạn (?:yêu cầu|truy cập)",
     re.IGNORECASE,
 )
 
 
 def is_soft_404(title: str | None, text: str) -> bool:
     """A page answered 200 that says it is missing: its title or a short text says so."""
-    if title and SOFT_404.search(title):
+    if title and (SOFT_404.search(title) or title.strip() == "404"):
         return True
     return len(text) < 400 and bool(SOFT_404.search(text))

@@ -16,6 +16,11 @@ FAST = {  # politeness off for a loopback server
 }
 
 
+def assert_no_deprecations(log: str) -> None:
+    """Crawls in subprocesses fail on Scrapy deprecations too, so an upgrade is noticed at once."""
+    assert "DeprecationWarning" not in log, log[log.index("DeprecationWarning") - 300:][:800]
+
+
 @dataclass
 class Crawl:
     returncode: int
@@ -44,10 +49,12 @@ def run_scrapy(spider: str, tmp_path: Path, args: dict | None = None, settings: 
         command += ["-s", f"{name}={value}"]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     lines = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
+    text = (log.read_text(encoding="utf-8") if log.exists() else "") + done.stderr
+    assert_no_deprecations(text)
     return Crawl(
         returncode=done.returncode,
         items=[json.loads(line) for line in lines],
-        log=(log.read_text(encoding="utf-8") if log.exists() else "") + done.stderr,
+        log=text,
         stats=json.loads(stats.read_text()) if stats.exists() else {},
         hits={},
     )

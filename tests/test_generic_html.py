@@ -38,4 +38,9 @@ def test_generic_page_end_to_end(parse_file, tmp_path):
 
 
 def test_project_root_has_scrapy_cfg():
-    assert (ROOT / "scrapy.cfg").read_text().strip().endswith("govnews_crawler.settings")
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(ROOT / "scrapy.cfg")
+    assert config["settings"]["default"] == "govnews_crawler.settings"
+    assert config["deploy:local"]["project"] == "govnews_crawler"

@@ -12,7 +12,7 @@ from pathlib import Path
 from govnews_crawler.demo.generate import generate
 from govnews_crawler.demo.server import SiteServer
 
-from .crawling import FIXTURES, ROOT
+from .crawling import FIXTURES, ROOT, assert_no_deprecations
 
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "RETRY_BACKOFF_BASE=0.01"]
 
@@ -22,7 +22,9 @@ def govnews_crawl(tmp_path: Path, *args, wait=True):
                "--state-dir", str(tmp_path / "state"), *FAST, *map(str, args)]
     if not wait:
         return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert_no_deprecations(done.stderr)
+    return done
 
 
 def exports(tmp_path: Path, portal: str) -> list[dict]:

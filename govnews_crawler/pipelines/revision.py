@@ -42,12 +42,14 @@ class RevisionPipeline(ArticlePipeline):
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats, crawler.settings.get("GOVNEWS_STATE_DIR", ""), crawler.settings)
+        pipeline = cls(crawler.stats, crawler.settings.get("GOVNEWS_STATE_DIR", ""), crawler.settings)
+        pipeline.crawler = crawler
+        return pipeline
 
-    def open_spider(self, spider):
+    def open_spider(self):
         if not self.state_dir:
             return
-        self.spider = spider
+        spider = self.crawler.spider
         self.store = StateStore(Path(self.state_dir) / "state.sqlite")
         self.full = bool(getattr(spider, "full", False))
         self.revisit = bool(getattr(spider, "revisit", False))
@@ -98,9 +100,10 @@ class RevisionPipeline(ArticlePipeline):
         adapter["revision"] = revision
         self.run_exported[url] = (sha1, revision)
 
-    def close_spider(self, spider):
+    def close_spider(self):
         if self.store is None:
             return
+        spider = self.crawler.spider
         rows = [(url, spider.name, sha1, revision, getattr(spider, "run_id", None))
                 for url, (sha1, revision) in self.run_exported.items()]
         self.store.record(rows)

@@ -10,10 +10,6 @@ from .base import ArticlePipeline
 class DateWindowPipeline(ArticlePipeline):
     """Listings without dates let older articles through; their own date decides."""
 
-    def __init__(self, stats=None, spider=None):
-        super().__init__(stats)
-        self.spider = spider
-
     @classmethod
     def from_crawler(cls, crawler):
         pipeline = cls(crawler.stats)
@@ -21,7 +17,7 @@ class DateWindowPipeline(ArticlePipeline):
         return pipeline
 
     def process(self, adapter):
-        spider = self.spider or getattr(getattr(self, "crawler", None), "spider", None)
+        spider = getattr(getattr(self, "crawler", None), "spider", None)  # none in `govnews parse`
         published = adapter.get("published_at")
         if spider is None or not published:
             return

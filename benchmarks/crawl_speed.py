@@ -1,0 +1,69 @@
+"""Crawl speed and memory of the whole project against a bare Scrapy spider.
+
+Usage: python benchmarks/crawl_speed.py [--articles 5000]
+
+Generates a sample portal of --articles articles (govnews_crawler.demo.generate),
+serves it on loopback, then measures in this one run:
+- the full project (`govnews crawl demo`: spider, pipelines, state, feed export):
+  pages per second and peak memory (max RSS of the crawl process);
+- a bare spider fetching the same pages and yielding only the raw HTML;
+- the request count of a second, incremental run of the project.
+Prints each figure and the ratios.
+"""
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from govnews_crawler.demo.generate import generate  # noqa: E402
+from govnews_crawler.demo.server import SiteServer  # noqa: E402
+
+FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+        "-s", "LOG_LEVEL=WARNING"]
+
+
+def timed(command, cwd) -> tuple[float, float]:
+    """Seconds and the peak RSS (MiB) of a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=5000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="govnews-bench-"))
+    generate(work / "site", args.articles)
+    pages = args.articles + (args.articles + 19) // 20
+    with SiteServer(work / "site") as server:
+        bare_s, bare_mem = timed([sys.executable, "-m", "scrapy", "runspider", str(ROOT / "benchmarks" / "bare_spider.py"),
+                                  "-a", f"base_url={server.url}", "-O", str(work / "bare.jsonl"), *FAST], cwd=work)
+        run = [sys.executable, "-m", "govnews_crawler.cli", "crawl", "demo", "--base-url", server.url,
+               "--data-dir", str(work / "data"), "--state-dir", str(work / "state"), *FAST]
+        full_s, full_mem = timed(run, cwd=ROOT)
+        server.hits.clear()
+        timed(run, cwd=ROOT)
+        second_requests = sum(server.hits.values())
+    manifest = json.loads(sorted((work / "data" / "runs").glob("*.json"))[0].read_text())
+    items = manifest["portals"]["demo"]["items"]
+    print(f"sample portal: {args.articles} articles, {pages} pages")
+    print(f"bare spider:  {pages / bare_s:8.1f} pages/s  peak {bare_mem:6.0f} MiB  ({bare_s:.1f} s)")
+    print(f"full project: {pages / full_s:8.1f} pages/s  peak {full_mem:6.0f} MiB  ({full_s:.1f} s, {items} items)")
+    print(f"ratio:        the full project runs at {bare_s / full_s:.2f}x the bare spider's speed, "
+          f"with {full_mem / bare_mem:.2f}x its peak memory")
+    print(f"second, incremental run: {second_requests} requests (listing pages and robots.txt only)")
+
+
+if __name__ == "__main__":
+    main()
