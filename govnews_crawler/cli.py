@@ -125,6 +125,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--portal", action="append", default=[], help="only this portal (repeatable)")
     export.add_argument("--no-parquet", action="store_true", help="CSV only, even when pyarrow is installed")
     export.set_defaults(func=cmd_export)
+    discover = commands.add_parser("discover", help="find former districts' portals in the Internet Archive")
+    discover.add_argument("--province", action="append", default=[], help="only this former province (repeatable)")
+    discover.add_argument("--district", action="append", default=[], help="only this district key (repeatable)")
+    discover.add_argument("--state-dir", type=Path, default=Path("state"), help="resumable discovery state (default ./state)")
+    discover.add_argument("-o", "--output", type=Path, default=None,
+                          help="registry entries found (default: ./discovered.toml, or $GOVNEWS_DISCOVERED)")
+    discover.add_argument("--max-hosts", type=int, default=0, help="ask about at most N hosts in this run")
+    discover.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    discover.set_defaults(func=cmd_discover)
+    coverage = commands.add_parser("coverage", help="districts known, with hosts, platforms and items, by province")
+    coverage.add_argument("--data-dir", type=Path, default=Path("data"))
+    coverage.add_argument("--state-dir", type=Path, default=Path("state"))
+    coverage.add_argument("-o", "--output", type=Path, default=Path("output/coverage"))
+    coverage.set_defaults(func=cmd_coverage)
     portals = commands.add_parser("portals", help="the portal registry as a Markdown table")
     portals.set_defaults(func=cmd_portals)
     demo = commands.add_parser("demo", help="crawl the bundled sample portal over loopback (no network needed)")
@@ -169,6 +183,62 @@ def cmd_export(args) -> int:
     for path in write_tables(data, args.output, parquet=not args.no_parquet):
         print(path)
     print(f"{len(data['reports'])} reports, {len(data['officials'])} officials, {len(data['figures'])} figures")
+    return 0
+
+
+def cmd_discover(args) -> int:
+    import os
+
+    from .discovery import DiscoveryStore, DiscoverySpider, write_discovered
+    from .registry import discovered_path
+    from .registry.national import load_districts
+
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "govnews_crawler.settings")
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    districts = load_districts()
+    unknown = [k for k in args.district if k not in districts]
+    if unknown:
+        print(f"govnews discover: unknown district keys: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    chosen = [d for d in districts.values()
+              if (not args.district or d["key"] in args.district)
+              and (not args.province or d["province"].casefold() in {p.casefold() for p in args.province})]
+    if not chosen:
+        print("govnews discover: no district matches", file=sys.stderr)
+        return 2
+    store = DiscoveryStore(args.state_dir / "discovery.sqlite")
+    settings = get_project_settings()
+    settings.setdict({"LOG_LEVEL": "WARNING", "TELNETCONSOLE_ENABLED": False,
+                      **dict(item.split("=", 1) for item in args.set if "=" in item)}, priority="cmdline")
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(DiscoverySpider)
+    process.crawl(crawler, districts=chosen, store=store, endpoint=settings.get("WAYBACK_ENDPOINT"),
+                  max_hosts=args.max_hosts)
+    process.start()
+    stats = crawler.stats.get_stats()
+    output = args.output or Path(discovered_path())
+    written, already = write_discovered(store, districts, output)
+    counts = store.counts()
+    print(f"{len(chosen)} districts, {sum(len(d['candidates']) for d in chosen)} candidate hosts: "
+          f"{counts.get('found', 0)} with captures, {counts.get('none', 0)} without, {counts.get('error', 0)} errors "
+          f"({stats.get('govnews/discover/already_checked', 0)} checked in earlier runs)")
+    print(f"{output}: {written} discovered portals" + (f"; already in the registry: {', '.join(already)}" if already else ""))
+    return 1 if counts.get("error") else 0
+
+
+def cmd_coverage(args) -> int:
+    from .coverage import by_province, district_status, format_table, write_report
+    from .discovery import DiscoveryStore
+
+    store_path = args.state_dir / "discovery.sqlite"
+    store = DiscoveryStore(store_path) if store_path.exists() else None
+    status = district_status(args.data_dir, store)
+    table = by_province(status)
+    print(format_table(table))
+    for path in write_report(table, status, args.output):
+        print(path)
     return 0
 
 

@@ -66,11 +66,12 @@ class FakeArchive:
         if "to" in query:
             rows = [c for c in rows if c.timestamp <= query["to"][0].ljust(14, "9")]
         collapse = query.get("collapse", [""])[0]
+        field_name, _, length = collapse.partition(":")
+        value = {"urlkey": FakeCapture.key, "digest": lambda c: c.digest,
+                 "timestamp": lambda c: c.timestamp[: int(length or 14)]}.get(field_name)
         kept = []
-        for capture in rows:
-            if kept and collapse == "urlkey" and kept[-1].key() == capture.key():
-                continue
-            if kept and collapse == "digest" and kept[-1].key() == capture.key() and kept[-1].digest == capture.digest:
+        for capture in rows:  # collapse drops a row equal to the one before it in that field
+            if kept and value and kept[-1].key() == capture.key() and value(kept[-1]) == value(capture):
                 continue
             kept.append(capture)
         start = int(resume.removeprefix("k") or 0)

@@ -12,17 +12,30 @@ from .base import ListingEntry, Platform
 
 PLATFORMS: dict[str, Platform] = {
     module.PLATFORM.name: module.PLATFORM
-    for module in (hatinh_district, honglinh, wordpress, tandan, nghean, nukeviet, liferay, webcenter)
-}
+    for module in (hatinh_district, honglinh, wordpress, tandan, nghean, nukeviet, liferay, webcenter, generic)
+}  # generic last: it never recognises a page, it is what is left
 
 
 def recognise(page: Selector | str, url: str = "") -> Platform | None:
-    """The platform whose generator, class names or address shape a page shows."""
+    """The platform whose generator or class names a page shows."""
     sel = Selector(text=page) if isinstance(page, str) else page
     for platform in PLATFORMS.values():
         if platform.recognise(sel, url):
             return platform
     return None
+
+
+def recognise_addresses(urls) -> Platform | None:
+    """The template whose distinctive article-address pattern most of the addresses
+    follow ('/portal/read/…', 'dDocName=PORTAL…'; not WordPress's '/slug/')."""
+    best, best_count = None, 0
+    for platform in PLATFORMS.values():
+        if not getattr(platform, "distinctive_urls", False):
+            continue
+        count = sum(1 for url in urls if platform.article_url.search(url))
+        if count > best_count:
+            best, best_count = platform, count
+    return best
 
 
 def parse_page(page: str, url: str = "", platform: str | None = None) -> dict:
@@ -33,4 +46,4 @@ def parse_page(page: str, url: str = "", platform: str | None = None) -> dict:
     return template.parse_article(sel, url) if template else generic.parse_article(sel)
 
 
-__all__ = ["PLATFORMS", "ListingEntry", "Platform", "generic", "parse_page", "recognise"]
+__all__ = ["PLATFORMS", "ListingEntry", "Platform", "generic", "parse_page", "recognise", "recognise_addresses"]

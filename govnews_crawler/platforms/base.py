@@ -30,6 +30,7 @@ class Platform:
     generator: re.Pattern | None = None
     markers: tuple[str, ...] = ()  # CSS selectors that only this family's pages match
     article_url: re.Pattern = re.compile(r".")  # address pattern of article pages
+    distinctive_urls = False  # whether that pattern alone tells the platform
     # Listing pages
     item_css: str | None = None  # one listing entry; None: links are found page-wide
     link_css = "a"

@@ -1,5 +1,8 @@
 """The fallback for a page no template knows: metadata, the largest text block."""
 
+import re
+from urllib.parse import urljoin
+
 from parsel import Selector
 
 from ..extraction.dates import looks_like_date_line
@@ -51,3 +54,42 @@ def _date_line_near_title(sel: Selector) -> str | None:
         if looks_like_date_line(line):
             return line
     return None
+
+
+class GenericPlatform:
+    """The template of a portal whose platform no template knows (a discovered one):
+    article addresses by their usual shapes, links found page-wide, articles read by
+    the generic extractor."""
+
+    name = NAME
+    article_url = re.compile(
+        r"/[^/?#]*-\d+(?:\.\w+)?$"           # /slug-12345, /slug-12345.html
+        r"|/\d{4}[/-]\d{1,2}[/-]\d{1,2}/"    # /2020/07/29/ or /portal/pages/2020-7-29/
+        r"|/(?:read|chi-tiet|detail|news|tin-tuc)/[^?#]+\.(?:html?|aspx)$"
+        r"|[?&](?:id|newsid|dDocName|ItemID)=\w+",
+        re.IGNORECASE,
+    )
+
+    def listing(self, page: Selector, url: str):
+        from .base import ListingEntry
+
+        seen, entries = set(), []
+        for link in page.css("a[href]"):
+            target = urljoin(url, link.attrib["href"].strip())
+            if target not in seen and self.article_url.search(target):
+                seen.add(target)
+                entries.append(ListingEntry(target, " ".join(" ".join(link.css("::text").getall()).split()) or None))
+        return entries
+
+    def next_page(self, page: Selector, url: str):
+        href = page.css('a[rel="next"]::attr(href), a.next::attr(href)').get()
+        return urljoin(url, href) if href else None
+
+    def parse_article(self, page, url: str = "") -> dict:
+        return parse_article(page)
+
+    def recognise(self, page, url: str = "") -> bool:
+        return False  # the last resort, never a match
+
+
+PLATFORM = GenericPlatform()

@@ -14,6 +14,7 @@ class HaTinhDistrict(Platform):
     name = "hatinh_district"
     markers = ('a[href*="/portal/folder/"]', 'img[src*="/static/uploads/ckeditor/"]')
     article_url = re.compile(r"/portal/read/[^?#]+\.html$")
+    distinctive_urls = True
     item_css = ".list-news .news-item"
     link_css = "a.news-title"
     listing_date_css = ".news-date"

@@ -13,6 +13,7 @@ class HongLinh(Platform):
     name = "honglinh"
     markers = ("div.hl-article", "div.hl-news-list")
     article_url = re.compile(r"/portal/pages/\d{4}-\d{1,2}-\d{1,2}/[^/?#]+\.aspx$", re.I)
+    distinctive_urls = True
     item_css = ".hl-news-list .hl-news-item"
     link_css = "a.hl-news-title"
     next_css = ".hl-pager a.hl-next"

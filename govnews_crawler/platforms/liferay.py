@@ -12,6 +12,7 @@ class Liferay(Platform):
     generator = re.compile(r"Liferay", re.I)
     markers = (".portlet-asset-publisher", ".journal-content-article", "div.asset-full-content")
     article_url = re.compile(r"/-/asset_publisher/\w+/content/[^?#]+")
+    distinctive_urls = True
     item_css = ".asset-abstract"
     link_css = ".asset-title a"
     listing_date_css = ".metadata-publish-date"

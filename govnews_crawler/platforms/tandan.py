@@ -13,6 +13,7 @@ class TanDan(Platform):
     name = "tandan"
     markers = (".tandan-p-article-news-title", ".tandan-title-view", ".tandan-content-view")
     article_url = re.compile(r"/portal/Pages/\d{4}-\d{1,2}-\d{1,2}/[^/?#]+\.aspx$", re.I)
+    distinctive_urls = True
     item_css = None
     link_css = ".tandan-p-article-news-title a, .channel-news-title a, .title-news a"
     next_css = "span.CurrentPage + a"

@@ -11,6 +11,7 @@ class WebCenter(Platform):
     name = "webcenter"
     markers = ('a[href*="dDocName=PORTAL"]', "div.wc-article")
     article_url = re.compile(r"/webcenter/portal/[\w-]+/pages_[\w-]+/chi-tiet\?dDocName=PORTAL\d+")
+    distinctive_urls = True
     item_css = ".wc-news-list .wc-news-item"
     link_css = "a.wc-news-title"
     listing_date_css = ".wc-news-date"

@@ -5,6 +5,8 @@ pages of the sections that carry meeting reports. ``load_portals()`` validates
 every entry, so a mistyped platform or date fails loudly at start-up.
 """
 
+import logging
+import os
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,7 +14,9 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-STATUSES = ("live", "closed", "sample")
+STATUSES = ("live", "closed", "sample", "discovered")
+DISCOVERED_FILE = "discovered.toml"  # in the project folder; GOVNEWS_DISCOVERED names another
+log = logging.getLogger(__name__)
 DISTRICT_LEVEL_ENDED = date(2025, 7, 1)
 
 
@@ -33,7 +37,7 @@ class Portal:
     closed_since: date | None = None
     years: tuple[int, int] | None = None
     notes: str = ""
-    extra: dict = field(default_factory=dict, compare=False)
+    evidence: dict = field(default_factory=dict, compare=False)  # how discovery found it
 
     @property
     def host(self) -> str:
@@ -44,7 +48,7 @@ def _entry(key: str, raw: dict) -> Portal:
     from ..platforms import PLATFORMS
 
     known = {"unit", "province", "platform", "base_url", "listing_paths", "feeds", "status",
-             "closed_since", "years", "notes"}
+             "closed_since", "years", "notes", "evidence"}
     unknown = set(raw) - known
     if unknown:
         raise RegistryError(f"portal {key!r}: unknown fields {sorted(unknown)}")
@@ -71,11 +75,28 @@ def _entry(key: str, raw: dict) -> Portal:
         closed_since=raw.get("closed_since") or (DISTRICT_LEVEL_ENDED if status == "closed" else None),
         years=tuple(years) if years else None,
         notes=raw.get("notes", ""),
+        evidence=raw.get("evidence", {}),
     )
+
+
+def discovered_path() -> str:
+    return os.environ.get("GOVNEWS_DISCOVERED", DISCOVERED_FILE)
 
 
 @cache
 def load_portals() -> dict[str, Portal]:
-    """Every registry entry by spider name, in file order."""
+    """Every registry entry by spider name: the hand-written ones of ``portals.toml``,
+    then the discovered ones (``discovered.toml``) for districts they do not cover."""
     text = resources.files(__package__).joinpath("portals.toml").read_text("utf-8")
-    return {key: _entry(key, raw) for key, raw in tomllib.loads(text).items()}
+    portals = {key: _entry(key, raw) for key, raw in tomllib.loads(text).items()}
+    covered = {(p.unit.casefold(), p.province.casefold()) for p in portals.values()}
+    path = discovered_path()
+    if os.path.exists(path):
+        with open(path, "rb") as f:
+            for key, raw in tomllib.load(f).items():
+                entry = _entry(key, {**raw, "status": "discovered"})
+                if key in portals or (entry.unit.casefold(), entry.province.casefold()) in covered:
+                    log.warning("discovered portal %s left out: the hand-written registry covers it", key)
+                    continue
+                portals[key] = entry
+    return portals

@@ -74,7 +74,7 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         self.revisit = _flag_arg("revisit", revisit)
         self.run_id = run_id or ""
         if source is None:
-            source = "archive" if self.portal.status == "closed" and base_url is None else "live"
+            source = "archive" if self.portal.status in ("closed", "discovered") and base_url is None else "live"
         if source not in SOURCES:
             raise ValueError(f"-a source={source!r}: expected one of {', '.join(SOURCES)}")
         self.source = source
