@@ -139,6 +139,15 @@ def build_parser() -> argparse.ArgumentParser:
     coverage.add_argument("--state-dir", type=Path, default=Path("state"))
     coverage.add_argument("-o", "--output", type=Path, default=Path("output/coverage"))
     coverage.set_defaults(func=cmd_coverage)
+    seed = commands.add_parser("seed", help="put portals' first requests into the shared Redis queue "
+                               "(--status: queue, workers and exports)")
+    seed.add_argument("spiders", nargs="*", metavar="SPIDER", help="spider names (default: every real portal)")
+    seed.add_argument("--province", help="only the portals of this (former) province")
+    seed.add_argument("--status", action="store_true", help="show the shared queue instead of seeding it")
+    for name in ("since", "until", "source", "base_url"):
+        seed.add_argument(f"--{name.replace('_', '-')}", dest=name, help=f"the spiders' -a {name}=…")
+    seed.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    seed.set_defaults(func=cmd_seed)
     portals = commands.add_parser("portals", help="the portal registry as a Markdown table")
     portals.set_defaults(func=cmd_portals)
     demo = commands.add_parser("demo", help="crawl the bundled sample portal over loopback (no network needed)")
@@ -239,6 +248,29 @@ def cmd_coverage(args) -> int:
     print(format_table(table))
     for path in write_report(table, status, args.output):
         print(path)
+    return 0
+
+
+def cmd_seed(args) -> int:
+    import os
+
+    from .runner import RunError, choose_spiders
+    from .seed import seed, status
+
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "govnews_crawler.settings")
+    overrides = dict(item.split("=", 1) for item in args.set if "=" in item)
+    try:
+        spiders = choose_spiders(args.spiders, args.province)
+        if args.status:
+            for row in status(spiders, overrides):
+                print("  ".join(f"{k}={v}" for k, v in row.items()))
+            return 0
+        spider_args = {k: getattr(args, k) for k in ("since", "until", "source", "base_url") if getattr(args, k)}
+        for name, pushed, queued in seed(spiders, spider_args, overrides):
+            print(f"{name}: {pushed} requests seeded, {queued} in the queue")
+    except (RunError, ValueError) as problem:
+        print(f"govnews seed: {problem}", file=sys.stderr)
+        return 2
     return 0
 
 

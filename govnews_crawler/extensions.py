@@ -59,7 +59,8 @@ class HealthChecks:
     def failures(self, stats: dict) -> list[str]:
         found = []
         listed = stats.get("govnews/articles_listed", 0)
-        if not listed:
+        distributed = self.crawler.settings.getbool("GOVNEWS_DISTRIBUTED")
+        if not listed and not (distributed and stats.get("dupefilter/filtered")):  # other workers listed them
             found.append("no article listed (portal down, or its listing layout changed)")
         processed = stats.get("govnews/items_valid", 0) + sum(
             v for k, v in stats.items() if k.startswith("govnews/dropped/missing_"))

@@ -10,6 +10,7 @@ checks; ``--resume`` continues the newest unfinished run.
 """
 
 import json
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
+from .distributed import worker_id
 from .registry import load_portals
 
 SPIDER_ARGS = ("since", "until", "source", "full", "revisit", "max_pages", "base_url")
@@ -140,7 +142,7 @@ def run_all(plan: RunPlan, out=sys.stdout) -> int:
 def _run_spider_class(spidercls, plan: RunPlan, run_id: str):
     """The portal's spider with this run's queue folder (JOBDIR) and export feed."""
     name = spidercls.name
-    export = plan.data_dir / name / f"{run_id}.jsonl"
+    export = export_path(plan, run_id, name)
     custom = {
         **(spidercls.custom_settings or {}),
         "JOBDIR": str(plan.state_dir / "runs" / run_id / "jobs" / name),
@@ -149,8 +151,15 @@ def _run_spider_class(spidercls, plan: RunPlan, run_id: str):
     return type(spidercls.__name__, (spidercls,), {"custom_settings": custom, "__module__": spidercls.__module__})
 
 
+def export_path(plan: RunPlan, run_id: str, name: str) -> Path:
+    """``<data>/<portal>/<run-id>.jsonl``; with Redis, one file per worker (``<run-id>-<host>-<pid>``)."""
+    distributed = plan.settings.get("REDIS_URL") or os.environ.get("GOVNEWS_REDIS_URL")
+    suffix = f"-{worker_id()}" if distributed else ""
+    return plan.data_dir / name / f"{run_id}{suffix}.jsonl"
+
+
 def _portal_entry(plan: RunPlan, run_id: str, name: str, stats: dict, seconds: float, result) -> dict:
-    export = plan.data_dir / name / f"{run_id}.jsonl"
+    export = export_path(plan, run_id, name)
     items = sum(1 for _ in export.open("rb")) if export.exists() else 0
     finish_reason = stats.get("finish_reason") or ("error" if result is not None else "unknown")
     checks = list(stats.get("govnews/checks_failed") or [])

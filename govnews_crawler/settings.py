@@ -62,7 +62,16 @@ LOG_LEVEL = "INFO"
 
 # The final stats as JSON, for scripts and monitoring: -s GOVNEWS_STATS_FILE=stats.json
 GOVNEWS_STATS_FILE = ""
-EXTENSIONS = {"govnews_crawler.extensions.HealthChecks": 490, "govnews_crawler.extensions.StatsFile": 500}
+EXTENSIONS = {
+    "govnews_crawler.extensions.HealthChecks": 490,
+    "govnews_crawler.extensions.StatsFile": 500,
+    "govnews_crawler.distributed.RedisWorkers": 510,  # only with the Redis profile
+}
+
+# Several machines: -s REDIS_URL=redis://host:6379/0 (or $GOVNEWS_REDIS_URL) switches
+# to scrapy-redis's scheduler and dupefilter and a shared state (see distributed.py).
+# (REDIS_URL and the scheduler are left unset here: the add-on sets them.)
+ADDONS = {"govnews_crawler.distributed.RedisProfile": 0}
 
 # Checks at the end of each spider (see extensions.HealthChecks).
 GOVNEWS_CHECKS_ENABLED = True

@@ -10,6 +10,7 @@ run first reads back what its unfinished export file already holds.
 import json
 from pathlib import Path
 
+from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from ..feedstorage import PART
@@ -47,10 +48,16 @@ class RevisionPipeline(ArticlePipeline):
         return pipeline
 
     def open_spider(self):
-        if not self.state_dir:
-            return
         spider = self.crawler.spider
-        self.store = StateStore(Path(self.state_dir) / "state.sqlite")
+        if self.settings.getbool("GOVNEWS_DISTRIBUTED"):
+            from ..distributed import RedisStateStore, connect
+
+            self.store = RedisStateStore(connect(self.settings["REDIS_URL"]))
+            self.crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        elif self.state_dir:
+            self.store = StateStore(Path(self.state_dir) / "state.sqlite")
+        else:
+            return
         self.full = bool(getattr(spider, "full", False))
         self.revisit = bool(getattr(spider, "revisit", False))
         for path in export_paths(self.settings, spider):
@@ -99,6 +106,10 @@ class RevisionPipeline(ArticlePipeline):
             self.count("state/revised")
         adapter["revision"] = revision
         self.run_exported[url] = (sha1, revision)
+
+    def item_scraped(self, item, response, spider):
+        """Shared state: an article counts as exported once the feed has written it."""
+        self.store.record([(item["url"], spider.name, item["content_sha1"], item["revision"], spider.run_id)])
 
     def close_spider(self):
         if self.store is None:

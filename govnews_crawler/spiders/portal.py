@@ -114,13 +114,36 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         for request in filter(None, requests):
             yield request
 
+    @property
+    def distributed(self) -> bool:
+        return self.crawler.settings.getbool("GOVNEWS_DISTRIBUTED")
+
     def request_once(self, url: str, callback, **kwargs) -> scrapy.Request | None:
-        """A request for an address not yet asked for in this process, else None."""
+        """A request for an address not yet asked for in this process, else None.
+
+        Alone, requests bypass Scrapy's dupefilter (a crawl killed mid-way must fetch
+        again what it had in flight; JOBDIR's filter would think it done). With Redis,
+        the shared dupefilter keeps workers from fetching one URL twice, and a walk
+        after a worker died (``recovery_requests``) bypasses it.
+        """
         if url in self.requested:
             self.crawler.stats.inc_value("govnews/requests_repeated")
             return None
         self.requested.add(url)
-        return scrapy.Request(url, callback=callback, errback=self.on_error, dont_filter=True, **kwargs)
+        bypass = not self.distributed or getattr(self, "recovering", False)
+        return scrapy.Request(url, callback=callback, errback=self.on_error, dont_filter=bypass, **kwargs)
+
+    def recovery_requests(self) -> list[scrapy.Request]:
+        """The portal walked again, past the shared dupefilter: listings are re-read and
+        articles the shared state does not hold are fetched (see distributed.RedisWorkers)."""
+        self.recovering = True
+        self.requested.clear()
+        if self.source == "archive":
+            self.captures = []
+            return [self.cdx_request()]
+        requests = [self.request_once(self.base_url + path, self.parse_feed) for path in self.portal.feeds]
+        requests += [self.listing_request(self.base_url + path, page=1) for path in self.portal.listing_paths]
+        return list(filter(None, requests))
 
     def listing_request(self, url: str, page: int) -> scrapy.Request | None:
         return self.request_once(url, self.parse_listing, cb_kwargs={"page": page})
