@@ -6,11 +6,11 @@ Written from the archive's documented behaviour (rows sorted by address key and 
 """
 
 import json
-import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+from govnews_crawler.demo.server import AnsweringHandler, LoopbackServer
 
 
 @dataclass
@@ -32,27 +32,23 @@ class FakeCapture:
         return self.file.read_bytes() if self.file else self.body
 
 
-class FakeArchive:
+class FakeArchive(LoopbackServer):
     def __init__(self, captures: list[FakeCapture], cdx_answers: dict[str, list[bytes]] | None = None):
         self.captures = sorted(captures, key=lambda c: (c.key(), c.timestamp))
         self.cdx_answers = cdx_answers or {}  # resumeKey ('' for the first page) -> bad answers served first
         self.requests: list[str] = []
         self.visits: dict[str, int] = {}
-        handler = type("Handler", (_Handler,), {"archive": self})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        super().__init__(AnsweringHandler)
 
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    def answer(self, target: str) -> tuple[int, dict, bytes]:
+        self.requests.append(target)
+        parts = urlsplit(target)
+        if parts.path == "/cdx/search/cdx":
+            return 200, {"Content-Type": "application/json"}, self.cdx(parse_qs(parts.query))
+        if parts.path.startswith("/web/") and "id_/" in target:
+            stamp, original = target.removeprefix("/web/").split("id_/", 1)
+            return self.capture(stamp, original)
+        return 404, {"Content-Type": "text/html"}, b"not here"
 
     def cdx(self, query: dict) -> bytes:
         resume = query.get("resumeKey", [""])[0]
@@ -93,27 +89,3 @@ class FakeArchive:
                 headers = {"Content-Type": f"{capture.mimetype}; charset=utf-8", **answer.get("headers", {})}
                 return answer.get("status", 200), headers, answer.get("body", capture.content())
         return 404, {"Content-Type": "text/html"}, b"<html><body>Wayback Machine has not archived that URL.</body></html>"
-
-
-class _Handler(BaseHTTPRequestHandler):
-    archive: FakeArchive
-
-    def do_GET(self):  # noqa: N802
-        self.archive.requests.append(self.path)
-        parts = urlsplit(self.path)
-        if parts.path == "/cdx/search/cdx":
-            status, headers, body = 200, {"Content-Type": "application/json"}, self.archive.cdx(parse_qs(parts.query))
-        elif parts.path.startswith("/web/") and "id_/" in self.path:
-            stamp, original = self.path.removeprefix("/web/").split("id_/", 1)
-            status, headers, body = self.archive.capture(stamp, original)
-        else:
-            status, headers, body = 404, {"Content-Type": "text/html"}, b"not here"
-        self.send_response(status)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format, *args):  # noqa: A002
-        pass

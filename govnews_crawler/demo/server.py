@@ -16,15 +16,12 @@ CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/rss+x
                  ".json": "application/json", ".txt": "text/plain; charset=utf-8"}
 
 
-class SiteServer:
-    """Serve a folder holding ``routes.json`` on 127.0.0.1 in a background thread."""
+class LoopbackServer:
+    """An HTTP server on 127.0.0.1 in a background thread, as a context manager.
+    ``handler_class`` gets this server as its ``site`` attribute."""
 
-    def __init__(self, root: Path, port: int = 0, delay: float = 0.0):
-        self.root = Path(root)
-        self.delay = delay  # seconds before each answer: a slow server
-        self.routes = json.loads((self.root / "routes.json").read_text(encoding="utf-8"))
-        self.hits: dict[str, int] = {}
-        handler = type("Handler", (_Handler,), {"site": self})
+    def __init__(self, handler_class, port: int = 0):
+        handler = type("Handler", (handler_class,), {"site": self})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -39,6 +36,17 @@ class SiteServer:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class SiteServer(LoopbackServer):
+    """Serve a folder holding ``routes.json``."""
+
+    def __init__(self, root: Path, port: int = 0, delay: float = 0.0):
+        self.root = Path(root)
+        self.delay = delay  # seconds before each answer: a slow server
+        self.routes = json.loads((self.root / "routes.json").read_text(encoding="utf-8"))
+        self.hits: dict[str, int] = {}
+        super().__init__(AnsweringHandler, port)
 
     def answer(self, target: str) -> tuple[int, dict, bytes]:
         """Status, headers and body for a request target (path with query)."""
@@ -60,8 +68,10 @@ class SiteServer:
         return route.get("status", 200), headers, body
 
 
-class _Handler(BaseHTTPRequestHandler):
-    site: SiteServer
+class AnsweringHandler(BaseHTTPRequestHandler):
+    """Answers with ``site.answer(path) -> (status, headers, body)``."""
+
+    site: LoopbackServer
 
     def do_GET(self):  # noqa: N802 - http.server's naming
         status, headers, body = self.site.answer(self.path)
