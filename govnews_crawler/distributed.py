@@ -18,6 +18,7 @@ import socket
 
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
+from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.misc import load_object
 
 from .state import Exported
@@ -46,6 +47,10 @@ def apply_redis_profile(settings, priority="addon") -> bool:
     settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority)
     settings.set("SCHEDULER_PERSIST", True, priority)
     settings.set("GOVNEWS_DISTRIBUTED", True, priority)
+    # A worker takes from the shared queue only what it can download now (one crawler
+    # is one portal): with Scrapy's 16 it would hoard requests the other workers could fetch.
+    if settings.getpriority("CONCURRENT_REQUESTS") < SETTINGS_PRIORITIES["cmdline"]:
+        settings.set("CONCURRENT_REQUESTS", settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"), "spider")
     return True
 
 

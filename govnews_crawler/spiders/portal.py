@@ -146,7 +146,8 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         return list(filter(None, requests))
 
     def listing_request(self, url: str, page: int) -> scrapy.Request | None:
-        return self.request_once(url, self.parse_listing, cb_kwargs={"page": page})
+        """Listing pages go first, so article requests of the next page are always waiting."""
+        return self.request_once(url, self.parse_listing, cb_kwargs={"page": page}, priority=10)
 
     def article_request(self, entry: ListingEntry) -> scrapy.Request | None:
         return self.request_once(self.rebase(entry.url), self.parse_article, cb_kwargs={"listed": entry})
