@@ -22,9 +22,6 @@ class OfflineStats(Counter):
     def inc_value(self, key, count=1, start=0):
         self[key] += count
 
-    def get_value(self, key, default=None):
-        return self.get(key, default)
-
 
 class PipelineRunner:
     """The configured item pipelines, built once and applied item by item."""

@@ -99,15 +99,6 @@ def capture_url(endpoint: str, capture: Capture) -> str:
     return f"{endpoint.rstrip('/')}/web/{capture.timestamp}id_/{capture.original}"
 
 
-CAPTURE_PATH = re.compile(r"/web/(?P<timestamp>\d{1,14})id_/(?P<original>.+)$")
-
-
-def original_of(capture_address: str) -> str | None:
-    """The original address inside a capture address."""
-    found = CAPTURE_PATH.search(capture_address)
-    return found["original"] if found else None
-
-
 def decode_page(body: bytes, content_type: str | None) -> tuple[str, str]:
     """Text of a page and the encoding used: UTF-8 whenever the bytes are valid UTF-8
     (archived pages often declare a charset they do not use), else the charset the

@@ -19,7 +19,3 @@ def folded(name: str) -> frozenset[str]:
     """The entries of a list, case-folded, for membership tests."""
     return frozenset(entry.casefold() for entry in load(name))
 
-
-def longest_first(name: str) -> list[str]:
-    """Entries sorted longest first, for building alternations."""
-    return sorted(load(name), key=len, reverse=True)
