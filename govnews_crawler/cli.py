@@ -3,7 +3,6 @@
 import argparse
 import logging
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
 from scrapy.exporters import JsonLinesItemExporter
@@ -14,6 +13,7 @@ from .items import ArticleLoader
 from .offline import PipelineRunner
 from .platforms import parse_page
 from .registry import load_portals
+from .timeutil import utc_now_iso
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".aspx", ".php"}
 
@@ -22,8 +22,12 @@ class InputError(Exception):
     """A file that cannot be read as an article."""
 
 
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+def scrapy_overrides(args) -> dict:
+    """Project settings for an in-process crawl, and the ``-s NAME=VALUE`` overrides given."""
+    import os
+
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "govnews_crawler.settings")
+    return dict(item.split("=", 1) for item in args.set if "=" in item)
 
 
 def read_article_file(path: Path, platform: str | None = None) -> dict:
@@ -56,7 +60,7 @@ def build_item(fields: dict, url: str, portal: str | None = None):
         loader.add_value("portal", portal)
         loader.add_value("unit", entry.unit)
         loader.add_value("province", entry.province)
-    loader.add_value("crawled_at", now_iso())
+    loader.add_value("crawled_at", utc_now_iso())
     for name, value in fields.items():
         loader.add_value(name, value)
     return loader.load_item()
@@ -157,12 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_crawl(args) -> int:
-    import os
-
     from .runner import RunError, run_all
 
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "govnews_crawler.settings")
-    settings = dict(item.split("=", 1) for item in args.set if "=" in item)
+    settings = scrapy_overrides(args)
     try:
         return run_all(plan_from(args.spiders, args, settings))
     except RunError as problem:
@@ -196,13 +197,11 @@ def cmd_export(args) -> int:
 
 
 def cmd_discover(args) -> int:
-    import os
-
     from .discovery import DiscoveryStore, DiscoverySpider, write_discovered
     from .registry import discovered_path
     from .registry.national import load_districts
 
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "govnews_crawler.settings")
+    overrides = scrapy_overrides(args)
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
@@ -219,8 +218,7 @@ def cmd_discover(args) -> int:
         return 2
     store = DiscoveryStore(args.state_dir / "discovery.sqlite")
     settings = get_project_settings()
-    settings.setdict({"LOG_LEVEL": "WARNING", "TELNETCONSOLE_ENABLED": False,
-                      **dict(item.split("=", 1) for item in args.set if "=" in item)}, priority="cmdline")
+    settings.setdict({"LOG_LEVEL": "WARNING", "TELNETCONSOLE_ENABLED": False, **overrides}, priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(DiscoverySpider)
     process.crawl(crawler, districts=chosen, store=store, endpoint=settings.get("WAYBACK_ENDPOINT"),
@@ -252,13 +250,10 @@ def cmd_coverage(args) -> int:
 
 
 def cmd_seed(args) -> int:
-    import os
-
     from .runner import RunError, choose_spiders
     from .seed import seed, status
 
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "govnews_crawler.settings")
-    overrides = dict(item.split("=", 1) for item in args.set if "=" in item)
+    overrides = scrapy_overrides(args)
     try:
         spiders = choose_spiders(args.spiders, args.province)
         if args.status:

@@ -11,7 +11,6 @@ evidence, marked as discovered, never replacing a hand-written entry.
 import json
 import sqlite3
 from collections import Counter
-from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -21,6 +20,7 @@ from parsel import Selector
 from .platforms import generic, recognise, recognise_addresses
 from .registry import load_portals
 from .wayback import CdxError, decode_page
+from .timeutil import utc_now_iso
 
 SLOT = "wayback"
 SAMPLES = 5
@@ -47,7 +47,7 @@ class DiscoveryStore:
         values = (district, candidate["host"], candidate["path"], candidate["pattern"], status,
                   found.get("first"), found.get("last"), json.dumps(found.get("years") or {}),
                   json.dumps(found.get("samples") or []), found.get("platform"), found.get("platform_evidence"),
-                  datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                  utc_now_iso())
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO hosts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", values)
 
@@ -186,7 +186,7 @@ def write_discovered(store: DiscoveryStore, districts: dict[str, dict], path: Pa
                   f"province = {_toml_string(district['province'])}",
                   f"platform = {_toml_string(entry['platform'] or generic.NAME)}",
                   f"base_url = {_toml_string('https://' + entry['host'] + entry['path'])}",
-                  f'listing_paths = ["/"]', f"years = [{years[0]}, {years[-1]}]",
+                  'listing_paths = ["/"]', f"years = [{years[0]}, {years[-1]}]",
                   f"notes = {_toml_string('new province: ' + district['new_province'])}",
                   f"[{key}.evidence]", f"host = {_toml_string(entry['host'] + entry['path'])}",
                   f"pattern = {_toml_string(entry['pattern'])}",

@@ -22,6 +22,7 @@ from scrapy.utils.project import get_project_settings
 
 from .distributed import worker_id
 from .registry import load_portals
+from .timeutil import utc_now_iso
 
 SPIDER_ARGS = ("since", "until", "source", "full", "revisit", "max_pages", "base_url")
 
@@ -87,7 +88,7 @@ def run_all(plan: RunPlan, out=sys.stdout) -> int:
         print(f"resuming run {run_id} ({len(plan.spiders)} portals)", file=out)
     else:
         run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        started = utc_now_iso()
     manifest = {"run_id": run_id, "status": "running", "started": started, "spiders": plan.spiders,
                 "spider_args": plan.spider_args, "portals": {}}
     _write_json(_manifest_path(plan.data_dir, run_id), manifest)
@@ -129,7 +130,7 @@ def run_all(plan: RunPlan, out=sys.stdout) -> int:
     process.start()
 
     failed = sorted(n for n, e in results.items() if e["checks_failed"] or e["finish_reason"] != "finished")
-    manifest.update(status="finished", finished=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    manifest.update(status="finished", finished=utc_now_iso(),
                     failed=failed, items=sum(e["items"] for e in results.values()))
     _write_json(_manifest_path(plan.data_dir, run_id), manifest)
     print(summary_table(results), file=out)

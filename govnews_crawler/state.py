@@ -7,8 +7,9 @@ exported is written back when its spider closes.
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
+
+from .timeutil import utc_now_iso
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS exported (
@@ -44,7 +45,7 @@ class StateStore:
 
     def record(self, rows) -> int:
         """Store ``(url, portal, content_sha1, revision, run_id)`` rows in one transaction."""
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = utc_now_iso()
         rows = [(*row, now) for row in rows]
         with self.db:
             self.db.executemany(

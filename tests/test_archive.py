@@ -2,7 +2,6 @@
 
 import json
 
-import pytest
 
 from .crawling import FIXTURES, run_scrapy
 from .fake_archive import FakeArchive, FakeCapture

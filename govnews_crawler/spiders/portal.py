@@ -15,7 +15,7 @@ its platform template knows the markup. Arguments (``-a``):
   given a ``base_url``.
 """
 
-from datetime import date, datetime, timezone
+from datetime import date
 from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
@@ -29,6 +29,7 @@ from ..platforms.feeds import feed_entries
 from ..registry import Portal
 from ..wayback import decode_page, is_soft_404
 from .archive import WaybackMixin
+from ..timeutil import utc_now_iso
 
 SOURCES = ("live", "archive")
 
@@ -227,7 +228,7 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         loader.add_value("portal", self.name)
         loader.add_value("unit", self.portal.unit)
         loader.add_value("province", self.portal.province)
-        loader.add_value("crawled_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        loader.add_value("crawled_at", utc_now_iso())
         for name, value in fields.items():
             loader.add_value(name, value)
         if listed and listed.title:
