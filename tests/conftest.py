@@ -1,15 +1,16 @@
-"""Shared test data: the seeds and their gold annotations from ../shared."""
+"""Test data kept in the repo: the seeds, their gold annotations and the hard cases."""
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("GOVNEWS_SHARED", ROOT.parent / "shared"))
-SEEDS = SHARED / "seeds"
-GOLD = SHARED / "spec" / "gold_seeds.jsonl"
+DATA = ROOT / "tests" / "data"
+SEEDS = DATA / "seeds"
+GOLD = DATA / "gold_seeds.jsonl"
+CASES = DATA / "cases"
+GOLD_CASES = CASES / "gold_cases.jsonl"
 
 
 def gold_records() -> list[dict]:
