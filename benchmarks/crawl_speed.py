@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/crawl_speed.py [--articles 5000]
 
-Generates a sample portal of --articles articles (govnews_crawler.demo.generate),
+Generates a sample portal of --articles articles (govnews_crawler.devtools.sample_site),
 serves it on loopback, then measures in this one run:
 - the full project (`govnews crawl demo`: spider, pipelines, state, feed export):
   pages per second and peak memory (max RSS of the crawl process);
@@ -22,8 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from govnews_crawler.demo.generate import generate  # noqa: E402
-from govnews_crawler.demo.server import SiteServer  # noqa: E402
+from govnews_crawler.devtools.loopback import SiteServer  # noqa: E402
+from govnews_crawler.devtools.sample_site import generate  # noqa: E402
 
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
         "-s", "LOG_LEVEL=WARNING"]

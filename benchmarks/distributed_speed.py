@@ -18,8 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from govnews_crawler.demo.generate import generate  # noqa: E402
-from govnews_crawler.demo.server import SiteServer  # noqa: E402
+from govnews_crawler.devtools.loopback import SiteServer  # noqa: E402
+from govnews_crawler.devtools.sample_site import generate  # noqa: E402
 
 
 def free_port() -> int:

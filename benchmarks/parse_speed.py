@@ -11,8 +11,9 @@ import argparse
 import time
 from pathlib import Path
 
-from govnews_crawler.cli import build_item, read_article_file
-from govnews_crawler.offline import PipelineRunner
+from govnews_crawler.item.builder import build_item
+from govnews_crawler.pipelines.chain import PipelineRunner
+from govnews_crawler.sources.files import read_article_file
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 

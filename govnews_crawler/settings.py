@@ -9,7 +9,6 @@ ITEM_PIPELINES = {
     "govnews_crawler.pipelines.NormalizeTextPipeline": 100,
     "govnews_crawler.pipelines.CleanBodyPipeline": 200,
     "govnews_crawler.pipelines.DatesPipeline": 300,
-    "govnews_crawler.pipelines.DateWindowPipeline": 350,
     "govnews_crawler.pipelines.OfficialsPipeline": 400,
     "govnews_crawler.pipelines.FiguresPipeline": 500,
     "govnews_crawler.pipelines.MeetingPipeline": 600,
@@ -43,8 +42,10 @@ RETRY_BACKOFF_BASE = 2.0  # seconds, doubled at each try
 RETRY_BACKOFF_MAX = 120.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "govnews_crawler.middlewares.BackoffRetryMiddleware": 550,
+    "govnews_crawler.middlewares.retry.BackoffRetryMiddleware": 550,
 }
+# Articles the store already holds are not requested again (see middlewares/known.py).
+SPIDER_MIDDLEWARES = {"govnews_crawler.middlewares.known.KnownArticlesMiddleware": 900}
 
 # Many .gov.vn hosts serve broken certificate chains or old TLS: Scrapy's default
 # context factory does not verify certificates; also accept legacy ciphers.
@@ -63,17 +64,17 @@ LOG_LEVEL = "INFO"
 # The final stats as JSON, for scripts and monitoring: -s GOVNEWS_STATS_FILE=stats.json
 GOVNEWS_STATS_FILE = ""
 EXTENSIONS = {
-    "govnews_crawler.extensions.HealthChecks": 490,
-    "govnews_crawler.extensions.StatsFile": 500,
-    "govnews_crawler.distributed.RedisWorkers": 510,  # only with the Redis profile
+    "govnews_crawler.runs.checks.HealthChecks": 490,
+    "govnews_crawler.runs.statsfile.StatsFile": 500,
+    "govnews_crawler.distributed.workers.RedisWorkers": 510,  # only with the Redis profile
 }
 
 # Several machines: -s REDIS_URL=redis://host:6379/0 (or $GOVNEWS_REDIS_URL) switches
-# to scrapy-redis's scheduler and dupefilter and a shared state (see distributed.py).
+# to scrapy-redis's scheduler and dupefilter and a shared state (see distributed/).
 # (REDIS_URL and the scheduler are left unset here: the add-on sets them.)
-ADDONS = {"govnews_crawler.distributed.RedisProfile": 0}
+ADDONS = {"govnews_crawler.distributed.profile.RedisProfile": 0}
 
-# Checks at the end of each spider (see extensions.HealthChecks).
+# Checks at the end of each spider (see runs/checks.py).
 GOVNEWS_CHECKS_ENABLED = True
 GOVNEWS_CHECK_MAX_INVALID_SHARE = 0.1
 GOVNEWS_CHECK_MAX_UNDATED_SHARE = 0.5
@@ -91,5 +92,5 @@ DOWNLOAD_SLOTS = {"wayback": {"concurrency": 1, "delay": 1.0}}
 # `govnews crawl` / `scrapy crawlall` set it (default ./state).
 GOVNEWS_STATE_DIR = ""
 # Local feeds are written to <file>.part and renamed when complete.
-FEED_STORAGES = {"": "govnews_crawler.feedstorage.AtomicFileFeedStorage",
-                 "file": "govnews_crawler.feedstorage.AtomicFileFeedStorage"}
+FEED_STORAGES = {"": "govnews_crawler.runs.feedstorage.AtomicFileFeedStorage",
+                 "file": "govnews_crawler.runs.feedstorage.AtomicFileFeedStorage"}

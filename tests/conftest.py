@@ -20,7 +20,7 @@ def gold_records() -> list[dict]:
 
 @pytest.fixture(scope="session")
 def runner():
-    from govnews_crawler.offline import PipelineRunner
+    from govnews_crawler.pipelines.chain import PipelineRunner
 
     return PipelineRunner()
 
@@ -28,10 +28,13 @@ def runner():
 @pytest.fixture(scope="session")
 def parse_file(runner):
     """Run a saved file through the project's pipelines, as `govnews parse` does."""
-    from govnews_crawler.cli import build_item, read_article_file
+    from govnews_crawler.item.builder import build_item
+    from govnews_crawler.registry import load_portals
+    from govnews_crawler.sources.files import read_article_file
 
     def parse(path: Path, portal: str | None = None) -> dict:
-        item = runner.process(build_item(read_article_file(path), path.resolve().as_uri(), portal))
+        item = runner.process(build_item(read_article_file(path), path.resolve().as_uri(),
+                                         load_portals()[portal] if portal else None))
         return dict(item) if item is not None else None
 
     return parse

@@ -2,9 +2,9 @@
 
 import json
 
+from govnews_crawler.devtools.fake_archive import FakeArchive, FakeCapture
 
 from .crawling import FIXTURES, run_scrapy
-from .fake_archive import FakeArchive, FakeCapture
 from .test_spiders import check_item
 
 KYANH = "https://kyanh.hatinh.gov.vn"
@@ -20,7 +20,7 @@ def site(platform):
 def kyanh_captures():
     folder, routes, expected = site("hatinh_district")
     a, b, c = expected["newest_first"]
-    page = lambda path: folder / routes[path]  # noqa: E731
+    page = lambda path: folder / routes[path]
     utf8_declared_latin1 = {"headers": {"Content-Type": "text/html; charset=iso-8859-1"}}
     return [
         # article A three times: an old http capture, a re-render, the newest over https
@@ -78,7 +78,7 @@ def test_a_closed_portal_read_from_the_archive(tmp_path):
 
 def test_the_archive_window(tmp_path):
     _, _, expected = site("hatinh_district")
-    a, b, c = expected["newest_first"]
+    _, b, c = expected["newest_first"]
     with FakeArchive(kyanh_captures()) as archive:
         done = run_scrapy("kyanh", tmp_path, args={"since": "2020-06-01", "until": "2020-07-04"},
                           settings={**ARCHIVE_SETTINGS, "WAYBACK_ENDPOINT": archive.url})

@@ -1,7 +1,11 @@
 import pytest
 
 from govnews_crawler.extraction.dates import (
-    body_year, date_from_url, find_event, looks_like_date_line, parse_date_line,
+    body_year,
+    date_from_url,
+    find_event,
+    looks_like_date_line,
+    parse_date_line,
 )
 
 

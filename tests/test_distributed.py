@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from govnews_crawler.demo.generate import generate
-from govnews_crawler.demo.server import SiteServer
+from govnews_crawler.devtools.loopback import SiteServer
+from govnews_crawler.devtools.sample_site import generate
 
 from .crawling import ROOT, assert_no_deprecations, crawl
 

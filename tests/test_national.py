@@ -10,11 +10,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from govnews_crawler.devtools.build_places import admin_table
+from govnews_crawler.devtools.fake_archive import FakeArchive, FakeCapture
 from govnews_crawler.registry.national import build_districts, load_districts
-from govnews_crawler.tools.build_places import admin_table
 
 from .crawling import FIXTURES, ROOT, assert_no_deprecations
-from .fake_archive import FakeArchive, FakeCapture
 from .test_generic_html import PAGE
 
 # Which fixture pages each (district key, host + path) serves, and the platform they show.
@@ -88,7 +88,7 @@ def test_discovery_finds_served_hosts_recognises_platforms_and_resumes(tmp_path)
         second = govnews(*args, "-s", f"WAYBACK_ENDPOINT={archive.url}")
         asked_second = [r for r in archive.requests if r.startswith("/cdx/")]
     assert first.returncode == 0 and second.returncode == 0, second.stderr[-2000:]
-    hosts = lambda requests: [parse_qs(urlsplit(r).query)["url"][0].removesuffix("/*") for r in requests]  # noqa: E731
+    hosts = lambda requests: [parse_qs(urlsplit(r).query)["url"][0].removesuffix("/*") for r in requests]
     assert len(asked_first) == 25
     assert sorted(hosts(asked_first) + hosts(asked_second)) == sorted(candidates)  # each host asked once
     import tomllib

@@ -5,7 +5,7 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from govnews_crawler import settings as project_settings
-from govnews_crawler.items import ArticleItem, ArticleLoader
+from govnews_crawler.item.article import ArticleItem, ArticleLoader
 from govnews_crawler.pipelines import ValidatePipeline
 from govnews_crawler.pipelines.fingerprint import content_sha1
 

@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from govnews_crawler.demo.generate import generate
-from govnews_crawler.demo.server import SiteServer
+from govnews_crawler.devtools.loopback import SiteServer
+from govnews_crawler.devtools.sample_site import generate
 
 from .crawling import FIXTURES, ROOT, assert_no_deprecations
 
@@ -104,7 +104,7 @@ def test_a_run_killed_mid_way_resumes_without_loss_or_duplicate(tmp_path):
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr[-3000:]
     assert "resuming run" in resumed.stdout
     clean_items = {i["url"].split("/", 3)[3]: i["content_sha1"] for i in exports(tmp_path / "clean", "demo")}
-    resumed_items = [i for i in exports(tmp_path / "killed", "demo")]
+    resumed_items = exports(tmp_path / "killed", "demo")
     resumed_urls = [i["url"].split("/", 3)[3] for i in resumed_items]
     assert len(clean_items) == 80
     assert len(resumed_urls) == len(set(resumed_urls)), "an article was exported twice"

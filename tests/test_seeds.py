@@ -50,7 +50,7 @@ def test_officials(parsed, gold):
 @pytest.mark.parametrize("gold", GOLD, ids=IDS)
 def test_figures(parsed, gold):
     figures = parsed[gold["file"]]["figures"]
-    key = lambda f: (f["kind"], f["value"], f.get("denominator"))  # noqa: E731
+    key = lambda f: (f["kind"], f["value"], f.get("denominator"))
     assert sorted(map(key, figures), key=str) == sorted(map(key, gold["figures"]), key=str)
     by_key = {key(f): f for f in figures}
     for expected in gold["figures"]:

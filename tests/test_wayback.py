@@ -5,8 +5,15 @@ from datetime import date
 
 import pytest
 
-from govnews_crawler.wayback import (
-    Capture, CdxError, canonical, capture_url, cdx_url, decode_page, is_soft_404, newest_per_page, parse_cdx,
+from govnews_crawler.sources.pages import decode_page, is_soft_404
+from govnews_crawler.sources.wayback import (
+    Capture,
+    CdxError,
+    canonical,
+    capture_url,
+    cdx_url,
+    newest_per_page,
+    parse_cdx,
 )
 
 HEADER = ["timestamp", "original", "statuscode", "mimetype", "digest"]

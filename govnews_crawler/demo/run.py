@@ -17,7 +17,7 @@ def run_demo(output: Path) -> int:
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
-    from .server import SiteServer
+    from govnews_crawler.devtools.loopback import SiteServer
 
     output.parent.mkdir(parents=True, exist_ok=True)
     settings = get_project_settings()

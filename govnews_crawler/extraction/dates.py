@@ -147,7 +147,7 @@ def _year_for(day: int, month: int, published: str | None, body: str) -> int | N
 def body_year(body: str) -> int | None:
     """The year a body is about: its full dates, then periods of a year
     ('6 tháng đầu năm 2020', 'tháng 11 năm 2020'), then any year outside ranges."""
-    plausible = lambda y: y >= EARLIEST_YEAR  # noqa: E731 - a one-line filter
+    plausible = lambda y: y >= EARLIEST_YEAR
     for years in (
         [int(m["y"]) for m in FULL_DATE.finditer(body)],
         [int(m["y"] or m["y2"]) for m in _PERIOD_YEAR.finditer(body)],

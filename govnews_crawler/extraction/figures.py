@@ -3,9 +3,9 @@
 import re
 from dataclasses import asdict, dataclass
 
-from . import lexicons
-from .numbers import MULTIPLIERS, NUMBER, parse_number, scaled, to_number
-from .sentences import sentences
+from govnews_crawler.extraction import lexicons
+from govnews_crawler.extraction.numbers import MULTIPLIERS, NUMBER, parse_number, scaled, to_number
+from govnews_crawler.extraction.sentences import sentences
 
 UNITS = {  # written unit -> (kind, canonical unit)
     "đồng": ("money", "VND"), "VNĐ": ("money", "VND"), "VND": ("money", "VND"), "đ": ("money", "VND"),

@@ -3,7 +3,7 @@
 from functools import cache
 from importlib import resources
 
-from .text import normalize_text
+from govnews_crawler.extraction.text import normalize_text
 
 
 @cache

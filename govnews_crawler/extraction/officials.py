@@ -10,9 +10,9 @@ anchors a name; a surname list and a place gazetteer keep places out.
 import re
 from dataclasses import dataclass, field
 
-from . import lexicons
-from .sentences import sentences
-from .text import fold_key
+from govnews_crawler.extraction import lexicons
+from govnews_crawler.extraction.sentences import sentences
+from govnews_crawler.extraction.text import fold_key
 
 TOKEN = re.compile(r"\w+(?:[&/.'-]\w+)*|[^\w\s]")
 HONORIFICS = (
@@ -60,7 +60,7 @@ class Official:
 class Token:
     """A word or punctuation mark of a clause, with what the rules ask of it."""
 
-    __slots__ = ("text", "start", "end", "low", "is_cap", "is_abbr")
+    __slots__ = ("end", "is_abbr", "is_cap", "low", "start", "text")
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
@@ -293,7 +293,7 @@ def _match_name(tokens: list[Token], i: int, anchored: bool) -> int | None:
     while end < len(tokens) and end - i < 5 and tokens[end].is_cap and not _match_post(tokens, end):
         end += 1
     length = end - i
-    if length < 2 or length > 4 and not anchored:
+    if length < 2 or (length > 4 and not anchored):
         return None
     if length > 4:
         end = i + 4

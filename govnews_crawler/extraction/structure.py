@@ -9,8 +9,8 @@ furniture may all be there. Image positions may be marked with ``IMAGE_MARK``.
 import re
 from dataclasses import dataclass, field
 
-from .dates import looks_like_date_line
-from .text import normalize_text
+from govnews_crawler.extraction.dates import looks_like_date_line
+from govnews_crawler.extraction.text import normalize_text
 
 IMAGE_MARK = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: where an <img> stood
 
@@ -200,7 +200,7 @@ def _sort_paragraphs(blocks: list[str], parts: ArticleParts) -> None:
         if PLACEHOLDER.match(block):
             after_placeholder = True
             continue
-        if after_placeholder and len(block) <= MAX_CAPTION or _is_bare_caption(block, index):
+        if (after_placeholder and len(block) <= MAX_CAPTION) or _is_bare_caption(block, index):
             parts.captions.append(block.removeprefix(IMAGE_MARK).strip())
         else:
             parts.paragraphs.append(block)

@@ -1,23 +1,29 @@
 """Item pipelines, one concern each, in the order of ``settings.ITEM_PIPELINES``:
 
-normalise text -> clean body -> dates -> date window -> officials -> figures -> meeting -> fingerprint
+normalise text -> clean body -> dates -> officials -> figures -> meeting -> fingerprint
 -> validate -> revision (incremental runs). Each calls pure functions of ``govnews_crawler.extraction``.
 """
 
-from .base import ArticlePipeline
-from .body import CleanBodyPipeline
-from .dates import DatesPipeline
-from .fingerprint import FingerprintPipeline
-from .meeting import MeetingPipeline
-from .normalize import NormalizeTextPipeline
-from .people import OfficialsPipeline
-from .quantities import FiguresPipeline
-from .revision import RevisionPipeline
-from .validate import ValidatePipeline
-from .window import DateWindowPipeline
+from govnews_crawler.pipelines.base import ArticlePipeline
+from govnews_crawler.pipelines.body import CleanBodyPipeline
+from govnews_crawler.pipelines.dates import DatesPipeline
+from govnews_crawler.pipelines.figures import FiguresPipeline
+from govnews_crawler.pipelines.fingerprint import FingerprintPipeline
+from govnews_crawler.pipelines.meeting import MeetingPipeline
+from govnews_crawler.pipelines.officials import OfficialsPipeline
+from govnews_crawler.pipelines.revision import RevisionPipeline
+from govnews_crawler.pipelines.text import NormalizeTextPipeline
+from govnews_crawler.pipelines.validate import ValidatePipeline
 
 __all__ = [
-    "ArticlePipeline", "CleanBodyPipeline", "DatesPipeline", "DateWindowPipeline", "FingerprintPipeline",
-    "MeetingPipeline", "NormalizeTextPipeline", "OfficialsPipeline", "FiguresPipeline", "RevisionPipeline",
+    "ArticlePipeline",
+    "CleanBodyPipeline",
+    "DatesPipeline",
+    "FiguresPipeline",
+    "FingerprintPipeline",
+    "MeetingPipeline",
+    "NormalizeTextPipeline",
+    "OfficialsPipeline",
+    "RevisionPipeline",
     "ValidatePipeline",
 ]

@@ -1,7 +1,7 @@
 """Body clean-up: title, section, date line, captions and byline out of the raw text."""
 
-from ..extraction.structure import byline_author, split_article
-from .base import ArticlePipeline
+from govnews_crawler.extraction.structure import byline_author, split_article
+from govnews_crawler.pipelines.base import ArticlePipeline
 
 
 class CleanBodyPipeline(ArticlePipeline):

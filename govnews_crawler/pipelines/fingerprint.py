@@ -3,7 +3,7 @@
 import hashlib
 import unicodedata
 
-from .base import ArticlePipeline
+from govnews_crawler.pipelines.base import ArticlePipeline
 
 
 def content_sha1(body: str) -> str:

@@ -1,7 +1,7 @@
 """Meeting or not, and which kinds of meeting."""
 
-from ..extraction.meeting import classify_meeting
-from .base import ArticlePipeline
+from govnews_crawler.extraction.meeting import classify_meeting
+from govnews_crawler.pipelines.base import ArticlePipeline
 
 
 class MeetingPipeline(ArticlePipeline):

@@ -1,99 +1,47 @@
-"""Incremental runs: skip what was exported before, number revisions of changed articles.
+"""Revisions: an article exported before gets ``revision`` + 1 when its text changed;
+unchanged and repeated ones are dropped (an incremental run exports only what is new).
 
-On when ``GOVNEWS_STATE_DIR`` is set (``govnews crawl`` sets it). The spider asks
-``skip(url)`` before requesting an article; this pipeline drops an article exported
-earlier with the same ``content_sha1`` and gives a changed one ``revision`` + 1.
-What the run exported is written to the state when the spider closes; a resumed
-run first reads back what its unfinished export file already holds.
+The store is reached through ``state.run_state``; ``GOVNEWS_EXPORT_UNCHANGED`` (set by
+the spider's ``full=1``) exports unchanged articles again with their revision.
 """
-
-import json
-from pathlib import Path
 
 from scrapy import signals
 from scrapy.exceptions import DropItem
 
-from ..feedstorage import PART
-from ..state import StateStore
-from .base import ArticlePipeline
-
-
-def export_paths(settings, spider) -> list[Path]:
-    """The local files the run's feeds write for a spider."""
-    params = {"name": spider.name, "run_id": getattr(spider, "run_id", "")}
-    paths = []
-    for uri in settings.getdict("FEEDS"):
-        uri = str(uri)
-        if "://" in uri and not uri.startswith("file://"):
-            continue
-        try:
-            paths.append(Path(uri.removeprefix("file://") % params))
-        except (KeyError, ValueError):
-            continue
-    return paths
+from govnews_crawler.pipelines.base import ArticlePipeline
+from govnews_crawler.state import Exported, RunState, run_state
 
 
 class RevisionPipeline(ArticlePipeline):
-    def __init__(self, stats=None, state_dir: str = "", settings=None):
+    def __init__(self, stats=None, state: RunState | None = None, export_unchanged: bool = False,
+                 portal: str = "", run_id: str = ""):
         super().__init__(stats)
-        self.state_dir = state_dir
-        self.settings = settings
-        self.store = None
-        self.run_exported: dict[str, tuple[str, int]] = {}  # url -> (content_sha1, revision)
+        self.state = state
+        self.export_unchanged = export_unchanged
+        self.portal, self.run_id = portal, run_id
+        self.immediate = False
 
     @classmethod
     def from_crawler(cls, crawler):
-        pipeline = cls(crawler.stats, crawler.settings.get("GOVNEWS_STATE_DIR", ""), crawler.settings)
-        pipeline.crawler = crawler
+        settings = crawler.settings
+        state = run_state(crawler)
+        pipeline = cls(crawler.stats, state, settings.getbool("GOVNEWS_EXPORT_UNCHANGED"),
+                       crawler.spidercls.name, settings.get("GOVNEWS_RUN_ID", ""))
+        if state.store is not None and getattr(state.store, "immediate", False):
+            pipeline.immediate = True
+            crawler.signals.connect(pipeline.item_scraped, signal=signals.item_scraped)
         return pipeline
 
-    def open_spider(self):
-        spider = self.crawler.spider
-        if self.settings.getbool("GOVNEWS_DISTRIBUTED"):
-            from ..distributed import RedisStateStore, connect
-
-            self.store = RedisStateStore(connect(self.settings["REDIS_URL"]))
-            self.crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
-        elif self.state_dir:
-            self.store = StateStore(Path(self.state_dir) / "state.sqlite")
-        else:
-            return
-        self.full = bool(getattr(spider, "full", False))
-        self.revisit = bool(getattr(spider, "revisit", False))
-        for path in export_paths(self.settings, spider):
-            self._read_back(Path(str(path) + PART))
-        spider.incremental = self
-
-    def _read_back(self, part: Path) -> None:
-        """Articles an interrupted run already wrote: they count as exported."""
-        if not part.exists():
-            return
-        for line in part.read_bytes().splitlines():
-            try:
-                item = json.loads(line)
-            except ValueError:
-                continue  # a line cut short by the interruption is written again
-            self.run_exported[item["url"]] = (item["content_sha1"], item.get("revision") or 1)
-        self.count("state/resumed_with", len(self.run_exported))
-
-    def skip(self, url: str) -> bool:
-        """Whether the spider need not fetch this article."""
-        if self.store is None:
-            return False
-        if url in self.run_exported:
-            return True
-        return not (self.full or self.revisit) and self.store.get(url) is not None
-
     def process(self, adapter):
-        if self.store is None:
+        if self.state is None or self.state.store is None:
             adapter["revision"] = adapter.get("revision") or 1
             return
         url, sha1 = adapter["url"], adapter["content_sha1"]
-        if url in self.run_exported:
+        if url in self.state.run_exported:
             self.count("state/duplicate")
             raise DropItem(f"already exported in this run: {url}", log_level="INFO")
-        previous = self.store.get(url)
-        if previous and previous.content_sha1 == sha1 and not self.full:
+        previous = self.state.previous(url)
+        if previous and previous.content_sha1 == sha1 and not self.export_unchanged:
             self.count("state/unchanged")
             raise DropItem(f"unchanged since revision {previous.revision}: {url}", log_level="INFO")
         if previous is None:
@@ -105,17 +53,18 @@ class RevisionPipeline(ArticlePipeline):
             revision = previous.revision + 1
             self.count("state/revised")
         adapter["revision"] = revision
-        self.run_exported[url] = (sha1, revision)
+        self.state.run_exported[url] = Exported(sha1, revision)
+
+    def _row(self, url: str, known: Exported) -> tuple:
+        return (url, self.portal, known.content_sha1, known.revision, self.run_id)
 
     def item_scraped(self, item, response, spider):
         """Shared state: an article counts as exported once the feed has written it."""
-        self.store.record([(item["url"], spider.name, item["content_sha1"], item["revision"], spider.run_id)])
+        self.state.store.record([self._row(item["url"], self.state.run_exported[item["url"]])])
 
     def close_spider(self):
-        if self.store is None:
+        if self.state is None or self.state.store is None:
             return
-        spider = self.crawler.spider
-        rows = [(url, spider.name, sha1, revision, getattr(spider, "run_id", None))
-                for url, (sha1, revision) in self.run_exported.items()]
-        self.store.record(rows)
-        self.store.close()
+        if not self.immediate:
+            self.state.store.record([self._row(url, known) for url, known in self.state.run_exported.items()])
+        self.state.close()

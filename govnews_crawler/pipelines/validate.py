@@ -2,7 +2,7 @@
 
 from scrapy.exceptions import DropItem
 
-from .base import ArticlePipeline
+from govnews_crawler.pipelines.base import ArticlePipeline
 
 REQUIRED = ("url", "body")
 

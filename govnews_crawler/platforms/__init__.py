@@ -7,8 +7,18 @@ template; ``recognise`` tells a page's platform from its markup.
 
 from parsel import Selector
 
-from . import generic, hatinh_district, honglinh, liferay, nghean, nukeviet, tandan, webcenter, wordpress
-from .base import ListingEntry, Platform
+from govnews_crawler.platforms import (
+    generic,
+    hatinh_district,
+    honglinh,
+    liferay,
+    nghean,
+    nukeviet,
+    tandan,
+    webcenter,
+    wordpress,
+)
+from govnews_crawler.platforms.base import ListingEntry, Platform
 
 PLATFORMS: dict[str, Platform] = {
     module.PLATFORM.name: module.PLATFORM
@@ -43,7 +53,7 @@ def parse_page(page: str, url: str = "", platform: str | None = None) -> dict:
     else the generic extractor."""
     sel = Selector(text=page)
     template = PLATFORMS[platform] if platform else recognise(sel, url)
-    return template.parse_article(sel, url) if template else generic.parse_article(sel)
+    return (template or generic.PLATFORM).parse_article(sel, url)
 
 
 __all__ = ["PLATFORMS", "ListingEntry", "Platform", "generic", "parse_page", "recognise", "recognise_addresses"]

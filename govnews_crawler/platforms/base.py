@@ -8,9 +8,9 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
-from ..extraction.dates import FULL_DATE, date_from_url, parse_date_line
-from . import generic
-from .html_text import block_lines
+from govnews_crawler.extraction.dates import FULL_DATE, date_from_url, parse_date_line
+from govnews_crawler.platforms import generic_extractor
+from govnews_crawler.platforms.html_text import block_lines
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ class Platform:
         page = Selector(text=page) if isinstance(page, str) else Selector(text=page.get())
         body = _first(page, self.body_css)
         if body is None:
-            return generic.parse_article(page)
+            return generic_extractor.parse_article(page)
         for css in self.drop_css:
             _remove(body.css(css))
         caption_nodes = [c for css in self.caption_css for c in body.css(css)]

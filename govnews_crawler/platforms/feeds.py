@@ -3,7 +3,7 @@
 from dateutil import parser as dateparser
 from parsel import Selector
 
-from .base import ListingEntry
+from govnews_crawler.platforms.base import ListingEntry
 
 
 def feed_entries(xml: str) -> list[ListingEntry]:

@@ -7,7 +7,7 @@ chrome ``EmailPrintAa`` and ``Số lượt truy cập``, images under ``/<d>/sta
 
 import re
 
-from .base import Platform
+from govnews_crawler.platforms.base import Platform
 
 
 class HaTinhDistrict(Platform):

@@ -6,7 +6,7 @@ widgets (``Đánh giá:``, ``Mã xác thực không đúng.``, ``Thống kê: N`
 
 import re
 
-from .base import Platform
+from govnews_crawler.platforms.base import Platform
 
 
 class HongLinh(Platform):

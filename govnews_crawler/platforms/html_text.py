@@ -2,7 +2,7 @@
 
 from lxml import html as lxml_html
 
-from ..extraction.structure import IMAGE_MARK
+from govnews_crawler.extraction.structure import IMAGE_MARK
 
 BLOCKS = {
     "p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",

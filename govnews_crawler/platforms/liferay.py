@@ -4,7 +4,7 @@ articles ``/-/asset_publisher/<ID>/content/<slug>``, asset-publisher RSS
 
 import re
 
-from .base import Platform
+from govnews_crawler.platforms.base import Platform
 
 
 class Liferay(Platform):

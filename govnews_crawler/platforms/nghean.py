@@ -3,7 +3,7 @@ paging ``?pageindex=N``, files on ``datafiles.nghean.gov.vn``."""
 
 import re
 
-from .base import Platform
+from govnews_crawler.platforms.base import Platform
 
 
 class NgheAn(Platform):

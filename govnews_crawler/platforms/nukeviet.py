@@ -3,7 +3,7 @@ articles ``/<cat>/<slug>-<id>.html``, date ``Thứ ba - 24/12/2019 03:56``."""
 
 import re
 
-from .base import Platform
+from govnews_crawler.platforms.base import Platform
 
 
 class NukeViet(Platform):

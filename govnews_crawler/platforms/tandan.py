@@ -6,7 +6,7 @@ Articles ``/portal/Pages/YYYY-M-D/<Slug><random>.aspx``, paging ``?PageIndex=N``
 
 import re
 
-from .base import Platform
+from govnews_crawler.platforms.base import Platform
 
 
 class TanDan(Platform):

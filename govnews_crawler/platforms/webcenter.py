@@ -4,7 +4,7 @@ date ``Ngày xuất bản: 16/09/2020 5:02:00 CH``."""
 
 import re
 
-from .base import Platform
+from govnews_crawler.platforms.base import Platform
 
 
 class WebCenter(Platform):

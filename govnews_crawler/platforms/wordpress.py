@@ -3,7 +3,7 @@ feeds ``/feed/``; alt-text leftovers such as ``hn3`` sit in bodies."""
 
 import re
 
-from .base import Platform
+from govnews_crawler.platforms.base import Platform
 
 
 class WordPress(Platform):

@@ -45,7 +45,7 @@ class Portal:
 
 
 def _entry(key: str, raw: dict) -> Portal:
-    from ..platforms import PLATFORMS
+    from govnews_crawler.platforms import PLATFORMS
 
     known = {"unit", "province", "platform", "base_url", "listing_paths", "feeds", "status",
              "closed_since", "years", "notes", "evidence"}

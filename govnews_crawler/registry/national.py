@@ -118,7 +118,7 @@ def district_of(unit: str, province: str) -> dict | None:
 
 
 def main() -> None:
-    from ..tools.build_places import admin_table
+    from govnews_crawler.devtools.build_places import admin_table
 
     rows = build_districts(admin_table())
     OUTPUT.write_text(json.dumps(rows, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")

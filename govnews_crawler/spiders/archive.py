@@ -8,7 +8,7 @@ parses its raw bytes (``/web/<timestamp>id_/<original>``) with the live template
 
 import scrapy
 
-from ..wayback import CdxError, capture_url, cdx_url, newest_per_page, parse_cdx
+from govnews_crawler.sources.wayback import CdxError, capture_url, cdx_url, newest_per_page, parse_cdx
 
 REDIRECTS = [301, 302, 303, 307, 308]
 SLOT = "wayback"  # one download slot for the archive: see DOWNLOAD_SLOTS in settings
@@ -65,11 +65,10 @@ class WaybackMixin:
         self.logger.info("%s: %d article pages in the archive (%d captures)", self.name, len(newest), len(self.captures))
         self.crawler.stats.inc_value("govnews/articles_listed", len(newest))
         for capture in newest:
-            if self.already_have(capture.original):
-                continue
             request = self.request_once(
                 capture_url(self.endpoint, capture), self.parse_capture,
-                meta={"download_slot": SLOT, "dont_redirect": True, "handle_httpstatus_list": REDIRECTS},
+                meta={"download_slot": SLOT, "dont_redirect": True, "handle_httpstatus_list": REDIRECTS,
+                      **self.article_meta(capture.original)},
                 cb_kwargs={"original": capture.original},
             )
             if request:

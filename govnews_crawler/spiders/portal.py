@@ -22,45 +22,18 @@ import scrapy
 from parsel import Selector
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..items import ArticleLoader
-from ..platforms import PLATFORMS
-from ..platforms.base import ListingEntry
-from ..platforms.feeds import feed_entries
-from ..registry import Portal
-from ..wayback import decode_page, is_soft_404
-from .archive import WaybackMixin
-from ..timeutil import utc_now_iso
+from govnews_crawler.common.arguments import ArgumentError, date_arg, flag_arg, positive_int_arg
+from govnews_crawler.extraction.published import published_day
+from govnews_crawler.item.builder import build_item
+from govnews_crawler.middlewares.known import META_KEY, SKIP_KNOWN
+from govnews_crawler.platforms import PLATFORMS
+from govnews_crawler.platforms.base import ListingEntry
+from govnews_crawler.platforms.feeds import feed_entries
+from govnews_crawler.registry import Portal
+from govnews_crawler.sources.pages import decode_page, is_soft_404
+from govnews_crawler.spiders.archive import WaybackMixin
 
 SOURCES = ("live", "archive")
-
-
-def _date_arg(name: str, value: str | None) -> date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"-a {name}={value!r}: expected a date as YYYY-MM-DD") from None
-
-
-def _positive_int_arg(name: str, value) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        number = 0
-    if number < 1:
-        raise ValueError(f"-a {name}={value!r}: expected a whole number of at least 1")
-    return number
-
-
-def _flag_arg(name: str, value) -> bool:
-    if value in (None, "", "0", "false", "no", False):
-        return False
-    if value in ("1", "true", "yes", True):
-        return True
-    raise ValueError(f"-a {name}={value!r}: expected 1 or 0")
 
 
 class PortalSpider(WaybackMixin, scrapy.Spider):
@@ -71,24 +44,33 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
     def __init__(self, *args, since=None, until=None, max_pages=None, base_url=None, source=None,
                  full=None, revisit=None, run_id=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.full = _flag_arg("full", full)
-        self.revisit = _flag_arg("revisit", revisit)
+        self.full = flag_arg("-a full", full)
+        self.revisit = flag_arg("-a revisit", revisit)
         self.run_id = run_id or ""
         if source is None:
             source = "archive" if self.portal.status in ("closed", "discovered") and base_url is None else "live"
         if source not in SOURCES:
-            raise ValueError(f"-a source={source!r}: expected one of {', '.join(SOURCES)}")
+            raise ArgumentError(f"-a source={source!r}: expected one of {', '.join(SOURCES)}")
         self.source = source
-        self.since = _date_arg("since", since)
-        self.until = _date_arg("until", until)
+        self.since = date_arg("-a since", since)
+        self.until = date_arg("-a until", until)
         if self.since and self.until and self.since > self.until:
-            raise ValueError(f"-a since={since} is after -a until={until}")
-        self.max_pages = _positive_int_arg("max_pages", max_pages)
+            raise ArgumentError(f"-a since={since} is after -a until={until}")
+        self.max_pages = positive_int_arg("-a max_pages", max_pages)
         self.base_url = (base_url or self.portal.base_url).rstrip("/")
         self.platform = PLATFORMS[self.portal.platform]
         # Requests bypass Scrapy's persistent dupefilter (a crawl killed mid-way must
         # fetch again what it had in flight); this set keeps one process from repeating one.
         self.requested: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        if spider.full:  # the revision pipeline exports unchanged articles again
+            crawler.settings.set("GOVNEWS_EXPORT_UNCHANGED", True, priority="spider")
+        if spider.run_id:
+            crawler.settings.set("GOVNEWS_RUN_ID", spider.run_id, priority="spider")
+        return spider
 
     # --- addresses ---------------------------------------------------------------
     def rebase(self, url: str) -> str:
@@ -151,15 +133,16 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         return self.request_once(url, self.parse_listing, cb_kwargs={"page": page}, priority=10)
 
     def article_request(self, entry: ListingEntry) -> scrapy.Request | None:
-        return self.request_once(self.rebase(entry.url), self.parse_article, cb_kwargs={"listed": entry})
+        url = self.rebase(entry.url)
+        return self.request_once(url, self.parse_article, cb_kwargs={"listed": entry}, meta=self.article_meta(url))
 
-    def already_have(self, url: str) -> bool:
-        """Whether an incremental run already exported this article (see RevisionPipeline)."""
-        incremental = getattr(self, "incremental", None)
-        if incremental is not None and incremental.skip(url):
-            self.crawler.stats.inc_value("govnews/state/skipped_known")
-            return True
-        return False
+    def article_meta(self, url: str) -> dict:
+        """Marks for KnownArticlesMiddleware: the article, and whether earlier runs' count."""
+        return {META_KEY: url, SKIP_KNOWN: not (self.full or self.revisit)}
+
+    def in_window(self, day: date | None) -> bool:
+        """Whether a publication day is inside ``since``/``until`` (an unknown day is)."""
+        return day is None or not ((self.since and day < self.since) or (self.until and day > self.until))
 
     # --- callbacks -------------------------------------------------------------
     def parse_feed(self, response):
@@ -198,10 +181,9 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
                 reached_older = True
                 continue
             self.crawler.stats.inc_value("govnews/articles_listed")
-            if not self.already_have(self.rebase(entry.url)):
-                request = self.article_request(entry)
-                if request:
-                    yield request
+            request = self.article_request(entry)
+            if request:
+                yield request
         return reached_older
 
     def parse_article(self, response, listed: ListingEntry | None = None, original_url: str | None = None):
@@ -221,19 +203,15 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
             self.crawler.stats.inc_value("govnews/article_without_text")
             self.logger.error("%s: no article text found at %s", self.name, response.url)
             return
+        url = original_url or response.url
+        day = published_day(fields.get("published_at"), fields.get("date_line"), url)
+        if not self.in_window(day):
+            self.crawler.stats.inc_value("govnews/dropped/outside_window")
+            self.logger.info("%s: %s published %s, outside the window; skipped", self.name, url, day)
+            return
         self.crawler.stats.inc_value(f"govnews/extractor/{fields['extractor']}")
-        loader = ArticleLoader()
-        loader.add_value("url", original_url or response.url)
-        loader.add_value("archive_url", response.url if original_url else None)
-        loader.add_value("portal", self.name)
-        loader.add_value("unit", self.portal.unit)
-        loader.add_value("province", self.portal.province)
-        loader.add_value("crawled_at", utc_now_iso())
-        for name, value in fields.items():
-            loader.add_value(name, value)
-        if listed and listed.title:
-            loader.add_value("title", listed.title)
-        yield loader.load_item()
+        yield build_item(fields, url, self.portal, archive_url=response.url if original_url else None,
+                         listed_title=listed.title if listed else None)
 
     def on_error(self, failure):
         """Log a failed request with the spider's name and count it by cause."""

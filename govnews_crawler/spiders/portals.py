@@ -2,8 +2,8 @@
 ``scrapy crawl kyanh`` runs Kỳ Anh's. Adding a portal is an entry in
 ``registry/portals.toml``; no class is written by hand."""
 
-from ..registry import load_portals
-from .portal import PortalSpider
+from govnews_crawler.registry import load_portals
+from govnews_crawler.spiders.portal import PortalSpider
 
 
 def _spider_class(portal) -> type[PortalSpider]:

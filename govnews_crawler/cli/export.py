@@ -1,0 +1,43 @@
+"""``govnews export``: JSON lines to CSV (and Parquet) tables of reports, officials, figures."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from govnews_crawler.common.arguments import ArgumentError, date_arg
+
+
+def _date(text: str):
+    try:
+        return date_arg("date", text)
+    except ArgumentError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, not {text!r}") from None
+
+
+def add_parser(commands) -> argparse.ArgumentParser:
+    parser = commands.add_parser("export", help="JSON lines -> CSV (and Parquet) tables of reports, "
+                                 "officials and figures")
+    parser.add_argument("paths", nargs="*", type=Path, default=[Path("data")], metavar="PATH",
+                        help=".jsonl files or folders of them (default: ./data)")
+    parser.add_argument("-o", "--output", type=Path, default=Path("output/tables"), help="folder (default: %(default)s)")
+    parser.add_argument("--since", type=_date, help="published on or after YYYY-MM-DD")
+    parser.add_argument("--until", type=_date, help="published on or before YYYY-MM-DD")
+    parser.add_argument("--portal", action="append", default=[], help="only this portal (repeatable)")
+    parser.add_argument("--no-parquet", action="store_true", help="CSV only, even when pyarrow is installed")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from govnews_crawler.export.tables import in_window, latest_revisions, read_items, tables, write_tables
+
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"govnews export: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    items = [i for i in latest_revisions(read_items(args.paths))
+             if in_window(i, args.since, args.until, set(args.portal))]
+    data = tables(items)
+    for path in write_tables(data, args.output, parquet=not args.no_parquet):
+        print(path)
+    print(f"{len(data['reports'])} reports, {len(data['officials'])} officials, {len(data['figures'])} figures")
+    return 0

@@ -1,0 +1,39 @@
+"""The one reading of each kind of argument a person types: dates, counts, flags."""
+
+from datetime import date
+
+
+class ArgumentError(ValueError):
+    """An argument value of the wrong form; the message names the argument and the form."""
+
+
+def date_arg(name: str, value: str | None) -> date | None:
+    """``YYYY-MM-DD`` as a date; None when not given."""
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ArgumentError(f"{name}={value!r}: expected a date as YYYY-MM-DD") from None
+
+
+def positive_int_arg(name: str, value: object) -> int | None:
+    """A whole number of at least 1; None when not given."""
+    if value in (None, ""):
+        return None
+    try:
+        number = int(str(value))
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise ArgumentError(f"{name}={value!r}: expected a whole number of at least 1")
+    return number
+
+
+def flag_arg(name: str, value: object) -> bool:
+    """``1``/``0`` (also true/false, yes/no)."""
+    if value in (None, "", "0", "false", "no", False):
+        return False
+    if value in ("1", "true", "yes", True):
+        return True
+    raise ArgumentError(f"{name}={value!r}: expected 1 or 0")

@@ -1,0 +1,99 @@
+"""The Internet Archive's CDX API and raw captures, as pure functions.
+
+CDX answers are JSON rows: a header row (the ``fl`` fields), capture rows, and with
+``showResumeKey=true`` an empty row followed by ``[resumeKey]`` when more remain.
+A capture's raw bytes, without the archive's toolbar, are at
+``/web/<timestamp>id_/<original>``.
+"""
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+CDX_FIELDS = ("timestamp", "original", "statuscode", "mimetype", "digest")
+
+
+class CdxError(ValueError):
+    """A CDX answer that is not the JSON rows the API promises."""
+
+
+@dataclass(frozen=True)
+class Capture:
+    timestamp: str  # YYYYMMDDhhmmss
+    original: str
+    statuscode: str = ""
+    mimetype: str = ""
+    digest: str = ""
+
+
+def cdx_url(endpoint: str, host: str, since: date | None = None, resume_key: str | None = None,
+            limit: int = 1000, collapse: str = "digest", *, path: str = "",
+            fields: tuple[str, ...] = CDX_FIELDS, resumable: bool = True) -> str:
+    """The CDX query for every capture under ``host`` + ``path``, paged with resume keys.
+
+    Only ``from`` is derived from the window: an article published before ``until``
+    may have been captured long after it, so the publication date decides that end.
+    """
+    params = [("url", f"{host}{path}/*"), ("output", "json"), ("fl", ",".join(fields)),
+              ("filter", "statuscode:200")]
+    if collapse:
+        params.append(("collapse", collapse))
+    if resumable:
+        params.append(("showResumeKey", "true"))
+    params.append(("limit", str(limit)))
+    if since:
+        params.append(("from", since.strftime("%Y%m%d")))
+    if resume_key:
+        params.append(("resumeKey", resume_key))
+    return f"{endpoint.rstrip('/')}/cdx/search/cdx?{urlencode(params)}"
+
+
+def parse_cdx(text: str) -> tuple[list[Capture], str | None]:
+    """Captures of a CDX JSON answer and the resume key, if more pages remain."""
+    try:
+        rows = json.loads(text) if text.strip() else []
+    except json.JSONDecodeError as exc:
+        raise CdxError(f"not JSON ({exc.msg} at character {exc.pos}): {text[:60]!r}") from None
+    if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+        raise CdxError(f"not a list of rows: {text[:60]!r}")
+    if not rows:
+        return [], None
+    header, body = rows[0], rows[1:]
+    if not all(isinstance(h, str) for h in header) or not {"timestamp", "original"} <= set(header):
+        raise CdxError(f"unexpected header row {header!r}")
+    resume_key = None
+    if len(body) >= 2 and body[-2] == [] and len(body[-1]) == 1:
+        resume_key, body = body[-1][0], body[:-2]
+    captures = []
+    for row in body:
+        if len(row) != len(header):
+            raise CdxError(f"row of {len(row)} fields under a header of {len(header)}: {row!r}")
+        values = dict(zip(header, row))
+        captures.append(Capture(**{name: values.get(name, "") for name in CDX_FIELDS}))
+    return captures, resume_key
+
+
+def canonical(url: str) -> str:
+    """One key for the addresses of one page: scheme, 'www.', default port and
+    fragment ignored ('http://www.x.vn:80/a' and 'https://x.vn/a' are one page)."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    return urlunsplit(("", host, parts.path or "/", parts.query, ""))
+
+
+def newest_per_page(captures) -> list[Capture]:
+    """The newest capture of each page, in the order pages were first seen."""
+    newest: dict[str, Capture] = {}
+    for capture in captures:
+        key = canonical(capture.original)
+        if key not in newest or capture.timestamp > newest[key].timestamp:
+            newest[key] = capture
+    return list(newest.values())
+
+
+def capture_url(endpoint: str, capture: Capture) -> str:
+    """The address of a capture's raw bytes."""
+    return f"{endpoint.rstrip('/')}/web/{capture.timestamp}id_/{capture.original}"

@@ -1,1 +1,0 @@
-"""Maintenance commands that regenerate the package's data files."""
