@@ -25,10 +25,36 @@ def test_items_without_url_or_body_are_dropped_and_counted(crawler, missing):
     assert crawler.stats.get_value(f"govnews/dropped/missing_{missing}") == 1
 
 
+def valid_item(**changes) -> ArticleItem:
+    fields = {"url": "https://kyanh.hatinh.gov.vn/a.html", "portal": "kyanh", "body": "Sáng 30/6, hội nghị.",
+              "content_sha1": "0" * 40, "crawled_at": "2020-07-01T00:00:00+00:00", "is_meeting": True,
+              "meeting_kinds": ["review"], "image_captions": [], "published_at": "2020-06-30",
+              "officials": [{"name": "Nguyễn Văn A", "titles": ["Chủ tịch UBND huyện"], "roles": ["chair"]}],
+              "figures": [{"text": "86,5 tỷ đồng", "kind": "money", "value": 86500000000, "unit": "VND",
+                           "qualifier": None, "measure": None, "compared_to": None, "sentence": "Thu 86,5 tỷ đồng."}]}
+    return ArticleItem(**{**fields, **changes})
+
+
 def test_valid_items_get_every_field(crawler):
-    item = ValidatePipeline.from_crawler(crawler).process_item(ArticleItem(url="u", body="b"))
+    item = ValidatePipeline.from_crawler(crawler).process_item(valid_item())
     assert set(item.keys()) == set(ArticleItem.fields)
     assert item["archive_url"] is None
+    assert crawler.stats.get_value("govnews/items_valid") == 1
+
+
+@pytest.mark.parametrize(("changes", "field"), [
+    ({"published_at": "30/06/2020"}, "published_at"),
+    ({"meeting_kinds": ["picnic"]}, "meeting_kinds"),
+    ({"officials": [{"name": "A", "titles": [], "roles": ["boss"]}]}, "officials"),
+    ({"figures": [{"text": "5", "kind": "money", "value": "5", "unit": "VND", "qualifier": None, "sentence": "5"}]},
+     "figures"),
+    ({"content_sha1": "xyz"}, "content_sha1"),
+])
+def test_items_that_break_the_schema_are_dropped_naming_the_field(crawler, changes, field):
+    with pytest.raises(DropItem, match=field):
+        ValidatePipeline.from_crawler(crawler).process_item(valid_item(**changes))
+    assert crawler.stats.get_value("govnews/dropped/invalid") == 1
+    assert crawler.stats.get_value(f"govnews/invalid/{field}") == 1
 
 
 def test_loader_normalises_and_takes_first():

@@ -31,14 +31,13 @@ def bare_name(full: str) -> str | None:
 
 def place_names(table: dict) -> list[str]:
     """Every bare unit name of the table, sorted, once each."""
-    names = set()
+    names: set[str | None] = set()
     for names_by_key in (table["province_names"], table["old_province_names"]):
         names.update(bare_name(info["name"]) for info in names_by_key.values())
     for row in table["ward_mapping"]:
         for field in ("old_district", "old_ward", "new_ward"):
             names.add(bare_name(row[field]))
-    names.discard(None)
-    return sorted(names)
+    return sorted(name for name in names if name)
 
 
 def main() -> None:

@@ -63,7 +63,7 @@ def district_status(data_dir: Path, store: DiscoveryStore | None) -> dict[str, d
 
 
 def by_province(status: dict[str, dict]) -> list[dict]:
-    rows = defaultdict(lambda: dict.fromkeys(COLUMNS[1:], 0))
+    rows: defaultdict[str, dict] = defaultdict(lambda: dict.fromkeys(COLUMNS[1:], 0))
     for entry in status.values():
         row = rows[entry["province"]]
         row["districts"] += 1
@@ -86,11 +86,11 @@ def write_report(table: list[dict], status: dict[str, dict], out_dir: Path) -> l
         writer.writerows(table)
     districts_path = out_dir / "districts.csv"
     with districts_path.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["key", "name", "province", "portal", "host", "platform", "items", "extractors"])
+        rows = csv.writer(f)
+        rows.writerow(["key", "name", "province", "portal", "host", "platform", "items", "extractors"])
         for key, e in sorted(status.items(), key=lambda kv: (kv[1]["province"], kv[0])):
             extractors = "; ".join(f"{name}={count}" for name, count in sorted(e["extractors"].items()))
-            writer.writerow([key, e["name"], e["province"], e["portal"], e["host"] or "", e["platform"] or "",
+            rows.writerow([key, e["name"], e["province"], e["portal"], e["host"] or "", e["platform"] or "",
                              e["items"], extractors])
     written = [csv_path, districts_path]
     chart = _chart(table[:-1], out_dir / "coverage.png")

@@ -1,7 +1,7 @@
 """The exported-articles state shared by the workers, in Redis."""
 
 from govnews_crawler.distributed.keys import state_key
-from govnews_crawler.state import Exported
+from govnews_crawler.state.records import Exported
 
 
 class RedisStateStore:

@@ -9,7 +9,8 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from govnews_crawler.pipelines.base import ArticlePipeline
-from govnews_crawler.state import Exported, RunState, run_state
+from govnews_crawler.state import RunState, run_state
+from govnews_crawler.state.records import Exported
 
 
 class RevisionPipeline(ArticlePipeline):

@@ -65,7 +65,7 @@ def build_districts(table: dict) -> list[dict]:
     units = {}
     for row in table["ward_mapping"]:
         units[(row["old_province"], row["old_district"])] = row["new_province"]
-    rows = []
+    rows: list[dict] = []
     for (old_province, district), new_province in units.items():
         kind, name = split_unit(unicodedata.normalize("NFC", district))
         province = province_short(old_province)

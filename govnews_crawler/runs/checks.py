@@ -36,7 +36,7 @@ class HealthChecks:
         if not listed and not (distributed and stats.get("dupefilter/filtered")):  # other workers listed them
             found.append("no article listed (portal down, or its listing layout changed)")
         processed = stats.get("govnews/items_valid", 0) + sum(
-            v for k, v in stats.items() if k.startswith("govnews/dropped/missing_"))
+            v for k, v in stats.items() if k.startswith(("govnews/dropped/missing_", "govnews/dropped/invalid")))
         invalid = processed - stats.get("govnews/items_valid", 0) + stats.get("govnews/article_without_text", 0)
         if processed and invalid / max(processed, 1) > self.max_invalid:
             found.append(f"{invalid} of {processed} articles invalid (over {self.max_invalid:.0%})")

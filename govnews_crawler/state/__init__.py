@@ -7,28 +7,12 @@ through ``run_state(crawler)``, one per crawler.
 """
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 from weakref import WeakKeyDictionary
 
+from govnews_crawler.state.records import ArticleStore, Exported
+
 PART = ".part"
-
-
-@dataclass(frozen=True)
-class Exported:
-    content_sha1: str
-    revision: int
-
-
-class ArticleStore(Protocol):
-    def get(self, url: str) -> Exported | None: ...
-
-    def record(self, rows: list[tuple]) -> int: ...
-
-    def count(self, portal: str | None = None) -> int: ...
-
-    def close(self) -> None: ...
 
 
 def open_store(settings) -> ArticleStore | None:

@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from govnews_crawler.common.clock import utc_now_iso
-from govnews_crawler.state import Exported
+from govnews_crawler.state.records import Exported
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS exported (
