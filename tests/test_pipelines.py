@@ -6,7 +6,7 @@ from scrapy.utils.test import get_crawler
 
 from govnews_crawler import settings as project_settings
 from govnews_crawler.item.article import ArticleItem, ArticleLoader
-from govnews_crawler.pipelines import ValidatePipeline
+from govnews_crawler.pipelines import NormalizeTextPipeline, ValidatePipeline
 from govnews_crawler.pipelines.fingerprint import content_sha1
 
 
@@ -57,12 +57,14 @@ def test_items_that_break_the_schema_are_dropped_naming_the_field(crawler, chang
     assert crawler.stats.get_value(f"govnews/invalid/{field}") == 1
 
 
-def test_loader_normalises_and_takes_first():
+def test_loader_takes_first_and_the_text_pipeline_normalises_once(crawler):
     loader = ArticleLoader()
     loader.add_value("title", ["  Hội nghị Huyện uỷ\u00a0 mở rộng ", "second"])
     loader.add_value("image_captions", ["Ảnh 1", "", "Ảnh 2"])
     loader.add_value("source_text", ["dòng một", "dòng hai"])
     item = loader.load_item()
+    assert item["title"] == "Hội nghị Huyện uỷ mở rộng"  # as written, on one line
+    item = NormalizeTextPipeline.from_crawler(crawler).process_item(item)
     assert item["title"] == "Hội nghị Huyện ủy mở rộng"
     assert item["image_captions"] == ["Ảnh 1", "Ảnh 2"]
     assert item["source_text"] == "dòng một\ndòng hai"

@@ -4,8 +4,6 @@ import scrapy
 from itemloaders.processors import Identity, Join, MapCompose, TakeFirst
 from scrapy.loader import ItemLoader
 
-from govnews_crawler.extraction.text import collapse, normalize_text
-
 
 class ArticleItem(scrapy.Item):
     """One article. Feed exports keep this field order."""
@@ -37,8 +35,9 @@ class ArticleItem(scrapy.Item):
     source_text = scrapy.Field()  # the article's text as read, before cleaning
 
 
-def _text(value):
-    return normalize_text(value) if isinstance(value, str) else value
+def _squeezed(value):
+    """One line of single spaces (Unicode normalisation is the first pipeline's job)."""
+    return " ".join(value.split()) if isinstance(value, str) else value
 
 
 def _nonempty(value):
@@ -46,13 +45,14 @@ def _nonempty(value):
 
 
 class ArticleLoader(ItemLoader):
-    """Fills an ArticleItem: normalised Unicode, first value wins, text joined by lines."""
+    """Fills an ArticleItem: first value wins, short texts on one line, the source text
+    joined by lines. Text is normalised once, by ``NormalizeTextPipeline``."""
 
     default_item_class = ArticleItem
-    default_input_processor = MapCompose(_text, _nonempty)
+    default_input_processor = MapCompose(_nonempty)
     default_output_processor = TakeFirst()
 
-    title_in = category_in = author_in = date_line_in = MapCompose(_text, collapse, _nonempty)
+    title_in = category_in = author_in = date_line_in = MapCompose(_squeezed, _nonempty)
     source_text_out = Join("\n")
-    image_captions_in = MapCompose(_text, collapse, _nonempty)
+    image_captions_in = MapCompose(_squeezed, _nonempty)
     image_captions_out = Identity()
