@@ -1,1 +1,1 @@
-"""The offline sample portal and the loopback server that serves saved sites."""
+"""The offline sample portal and `govnews demo`."""

@@ -1,1 +1,1 @@
-
+"""Exported articles as tables for analysts."""

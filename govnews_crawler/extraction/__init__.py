@@ -1,0 +1,1 @@
+"""Pure extraction rules and their data, no Scrapy: text, numbers, dates, structure, officials, figures, meetings."""

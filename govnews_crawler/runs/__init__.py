@@ -1,1 +1,1 @@
-
+"""The production run: what it crawls, how it runs, what it leaves (exports, manifest, checks)."""

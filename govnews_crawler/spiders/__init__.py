@@ -1,1 +1,1 @@
-"""Portal spiders: they know each portal's markup and yield raw articles."""
+"""Portal spiders: they fetch listings, feeds and archive captures and yield raw articles; templates read the markup."""
