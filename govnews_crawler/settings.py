@@ -42,6 +42,9 @@ RETRY_BACKOFF_BASE = 2.0  # seconds, doubled at each try
 RETRY_BACKOFF_MAX = 120.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "govnews_crawler.middlewares.schemes.HttpOnlyMiddleware": 10,
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "govnews_crawler.middlewares.offsite.PortalOffsiteMiddleware": 50,
     "govnews_crawler.middlewares.retry.BackoffRetryMiddleware": 550,
 }
 # Articles the store already holds are not requested again (see middlewares/known.py).
@@ -51,6 +54,12 @@ SPIDER_MIDDLEWARES = {"govnews_crawler.middlewares.known.KnownArticlesMiddleware
 # context factory does not verify certificates; also accept legacy ciphers.
 DOWNLOADER_CLIENT_TLS_METHOD = "TLS"
 DOWNLOADER_CLIENT_TLS_CIPHERS = "DEFAULT:@SECLEVEL=1"
+
+# Bounded work: listing pages walked per listing at most (a portal's whole history fits
+# under it; a page with no article not seen before also ends the walk), and the bytes of
+# a page that are parsed (the rest is cut, counted as govnews/page_cut).
+GOVNEWS_MAX_LISTING_PAGES = 2000
+GOVNEWS_MAX_PAGE_BYTES = 3 * 1024 * 1024
 
 # HTTP cache, off by default: -s HTTPCACHE_ENABLED=1 records and replays pages.
 HTTPCACHE_ENABLED = False

@@ -3,6 +3,7 @@
 import argparse
 from pathlib import Path
 
+from govnews_crawler.common.arguments import ArgumentError
 from govnews_crawler.runs.plan import SPIDER_ARGS, RunError, RunPlan, choose_spiders
 
 
@@ -20,8 +21,16 @@ def plan_from(spiders: list[str], opts: argparse.Namespace, settings: dict | Non
     if opts.concurrency < 1:
         raise RunError("--concurrency must be at least 1")
     args = {name: getattr(opts, name) for name in SPIDER_ARGS if getattr(opts, name, None) not in (None, "")}
+    spiders = [] if opts.resume else choose_spiders(spiders, opts.province)
+    if spiders:
+        from govnews_crawler.spiders.portals import spider_class
+
+        try:
+            spider_class(spiders[0]).check_arguments(**args)
+        except ArgumentError as problem:
+            raise RunError(str(problem).replace("-a ", "--").replace("_", "-", 1)) from None
     return RunPlan(
-        spiders=[] if opts.resume else choose_spiders(spiders, opts.province),
+        spiders=spiders,
         data_dir=Path(opts.data_dir), state_dir=Path(opts.state_dir), concurrency=opts.concurrency,
         spider_args=args, resume=opts.resume, settings=settings or {},
     )

@@ -1,6 +1,7 @@
 """The one reading of each kind of argument a person types: dates, counts, flags."""
 
 from datetime import date
+from urllib.parse import urlsplit
 
 
 class ArgumentError(ValueError):
@@ -28,6 +29,16 @@ def positive_int_arg(name: str, value: object) -> int | None:
     if number < 1:
         raise ArgumentError(f"{name}={value!r}: expected a whole number of at least 1")
     return number
+
+
+def url_arg(name: str, value: str | None) -> str | None:
+    """An ``http(s)://host[/path]`` address; None when not given."""
+    if value in (None, ""):
+        return None
+    parts = urlsplit(str(value))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ArgumentError(f"{name}={value!r}: expected an http(s) address such as https://host/path")
+    return str(value)
 
 
 def flag_arg(name: str, value: object) -> bool:

@@ -16,6 +16,7 @@ _DASHES = str.maketrans(
     }
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but \n
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
@@ -28,13 +29,14 @@ def fold_tones(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """NFC, tone placement, dash variants, no-break and zero-width spaces.
+    """NFC, tone placement, dash variants, no-break and zero-width spaces; NUL and
+    other control characters removed.
 
     Line breaks are kept; runs of spaces inside a line become one space and
     every line is stripped.
     """
-    text = _INVISIBLE.sub("", fold_tones(text)).translate(_DASHES)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = _INVISIBLE.sub("", _CONTROL.sub("", fold_tones(text))).translate(_DASHES)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 

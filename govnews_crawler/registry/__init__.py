@@ -7,6 +7,7 @@ every entry, so a mistyped platform or date fails loudly at start-up.
 
 import logging
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,8 +45,16 @@ class Portal:
         return urlsplit(self.base_url).netloc
 
 
+KEY = re.compile(r"[a-z0-9_]+")
+
+
 def _entry(key: str, raw: dict) -> Portal:
     from govnews_crawler.platforms import PLATFORMS
+
+    if not KEY.fullmatch(key):
+        raise RegistryError(f"portal {key!r}: a key is lowercase letters, digits and '_' only")
+    if urlsplit(str(raw.get("base_url", ""))).scheme not in ("http", "https"):
+        raise RegistryError(f"portal {key!r}: base_url must be an http(s) address")
 
     known = {"unit", "province", "platform", "base_url", "listing_paths", "feeds", "status",
              "closed_since", "years", "notes", "evidence"}

@@ -34,3 +34,32 @@ def is_soft_404(title: str | None, text: str) -> bool:
     if title and (SOFT_404.search(title) or title.strip() == "404"):
         return True
     return len(text) < 400 and bool(SOFT_404.search(text))
+
+
+BINARY_SIGNATURES = (
+    (b"%PDF", "pdf"), (b"\x89PNG", "image"), (b"\xff\xd8\xff", "image"), (b"GIF8", "image"), (b"RIFF", "media"),
+    (b"PK\x03\x04", "archive"), (b"\x1f\x8b", "archive"), (b"Rar!", "archive"), (b"7z\xbc\xaf", "archive"),
+    (b"\xd0\xcf\x11\xe0", "office"), (b"ID3", "media"),
+)
+CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+TEXT_TYPES = ("text/html", "application/xhtml", "text/xml", "application/xml", "application/rss", "application/atom")
+
+
+def page_kind(body: bytes, content_type: str | None) -> str | None:
+    """None for an HTML or XML text page; else what it is (``pdf``, ``image``, ``archive``,
+    ``json``, ``binary``, ``empty`` …), judged from the bytes as well as the header."""
+    head = body[:2048].lstrip()
+    if not head.strip(b"\x00"):
+        return "empty"
+    sample = body[:65536]
+    if sum(sample.count(c) for c in CONTROL_BYTES) > len(sample) // 100:  # NULs, noise: not text
+        return "binary"
+    for signature, kind in BINARY_SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    if head[:1] in (b"{", b"[") and b"<" not in head[:200]:
+        return "json"
+    declared = (content_type or "").split(";")[0].strip().lower()
+    if declared and not declared.startswith(TEXT_TYPES) and declared not in ("text/plain", "application/octet-stream"):
+        return declared.split("/")[-1] or "binary"
+    return None if b"<" in sample else "text"

@@ -20,9 +20,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
 from parsel import Selector
+from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from govnews_crawler.common.arguments import ArgumentError, date_arg, flag_arg, positive_int_arg
+from govnews_crawler.common.arguments import ArgumentError, date_arg, flag_arg, positive_int_arg, url_arg
 from govnews_crawler.extraction.published import published_day
 from govnews_crawler.item.builder import build_item
 from govnews_crawler.middlewares.known import META_KEY, SKIP_KNOWN
@@ -30,7 +31,7 @@ from govnews_crawler.platforms import PLATFORMS
 from govnews_crawler.platforms.base import ListingEntry
 from govnews_crawler.platforms.feeds import feed_entries
 from govnews_crawler.registry import Portal
-from govnews_crawler.sources.pages import decode_page, is_soft_404
+from govnews_crawler.sources.pages import decode_page, is_soft_404, page_kind
 from govnews_crawler.spiders.archive import WaybackMixin
 
 SOURCES = ("live", "archive")
@@ -57,11 +58,19 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         if self.since and self.until and self.since > self.until:
             raise ArgumentError(f"-a since={since} is after -a until={until}")
         self.max_pages = positive_int_arg("-a max_pages", max_pages)
-        self.base_url = (base_url or self.portal.base_url).rstrip("/")
+        self.base_url = (url_arg("-a base_url", base_url) or self.portal.base_url).rstrip("/")
+        self.allowed_domains = sorted({host for url in (self.portal.base_url, self.base_url)
+                                       if (host := (urlsplit(url).hostname or "").removeprefix("www."))})
+        self.listed: set[str] = set()  # article addresses seen on listings: a page with none new ends the walk
         self.platform = PLATFORMS[self.portal.platform]
         # Requests bypass Scrapy's persistent dupefilter (a crawl killed mid-way must
         # fetch again what it had in flight); this set keeps one process from repeating one.
         self.requested: set[str] = set()
+
+    @classmethod
+    def check_arguments(cls, **arguments) -> None:
+        """Raise ArgumentError for a bad ``-a`` value, before any crawl starts."""
+        cls(**arguments)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -70,6 +79,10 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
             crawler.settings.set("GOVNEWS_EXPORT_UNCHANGED", True, priority="spider")
         if spider.run_id:
             crawler.settings.set("GOVNEWS_RUN_ID", spider.run_id, priority="spider")
+        if spider.source == "archive":  # the offsite middleware lets the archive's own host through
+            spider.allowed_domains.append(urlsplit(crawler.settings["WAYBACK_ENDPOINT"]).hostname or "")
+        spider.max_pages = spider.max_pages or crawler.settings.getint("GOVNEWS_MAX_LISTING_PAGES")
+        spider.max_page_bytes = crawler.settings.getint("GOVNEWS_MAX_PAGE_BYTES")
         return spider
 
     # --- addresses ---------------------------------------------------------------
@@ -146,20 +159,58 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
 
     # --- callbacks -------------------------------------------------------------
     def parse_feed(self, response):
-        entries = feed_entries(response.text)
+        text = self.page_text(response)
+        if text is None:
+            return
+        entries = feed_entries(text)
         yield from self.follow_entries(response, entries, source="feed")
 
+    def page_text(self, response) -> str | None:
+        """The page as text, cut at ``GOVNEWS_MAX_PAGE_BYTES``; None (counted) when it is
+        not an HTML or XML page (a PDF, an image, JSON, binary noise)."""
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        kind = page_kind(response.body, content_type)
+        if kind is not None:
+            self.crawler.stats.inc_value(f"govnews/not_a_page/{kind}")
+            self.logger.error("%s: %s is not a web page (%s); skipped", self.name, response.url, kind)
+            return None
+        body = response.body
+        if self.max_page_bytes and len(body) > self.max_page_bytes:
+            self.crawler.stats.inc_value("govnews/page_cut")
+            self.logger.warning("%s: %s is %d bytes; read its first %d", self.name, response.url, len(body),
+                                self.max_page_bytes)
+            body = body[: self.max_page_bytes]
+        text, encoding = decode_page(body, content_type)
+        declared = getattr(response, "encoding", None)
+        if declared and encoding.replace("-", "").lower() != declared.replace("-", "").replace("_", "").lower():
+            self.crawler.stats.inc_value("govnews/charset_mismatch")
+            self.logger.info("%s: %s declares %s but is %s", self.name, response.url, declared, encoding)
+        return text
+
     def parse_listing(self, response, page: int):
-        entries = self.platform.listing(Selector(text=response.text), response.url)
+        text = self.page_text(response)
+        if text is None:
+            return
+        page_selector = Selector(text=text)
+        entries = self.platform.listing(page_selector, response.url)
         self.crawler.stats.inc_value("govnews/listing_pages")
+        before = len(self.listed)
         stop = yield from self.follow_entries(response, entries, source="listing")
         if stop:
             self.logger.info("%s: page %d lists articles older than %s; not paginating further",
                              self.name, page, self.since)
             return
-        if self.max_pages and page >= self.max_pages:
+        if entries and len(self.listed) == before:
+            self.crawler.stats.inc_value("govnews/listing_nothing_new")
+            self.logger.warning("%s: listing page %d (%s) shows no article not seen before; not paginating further",
+                                self.name, page, response.url)
             return
-        next_url = self.platform.next_page(Selector(text=response.text), response.url)
+        if page >= self.max_pages:
+            self.crawler.stats.inc_value("govnews/listing_page_limit")
+            self.logger.error("%s: stopped at the listing page limit (%d pages, GOVNEWS_MAX_LISTING_PAGES)",
+                              self.name, self.max_pages)
+            return
+        next_url = self.platform.next_page(page_selector, response.url)
         request = self.listing_request(self.rebase(next_url), page + 1) if next_url else None
         if request:
             yield request
@@ -181,6 +232,8 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
                 reached_older = True
                 continue
             self.crawler.stats.inc_value("govnews/articles_listed")
+            if source == "listing":
+                self.listed.add(self.rebase(entry.url))
             request = self.article_request(entry)
             if request:
                 yield request
@@ -188,11 +241,9 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
 
     def parse_article(self, response, listed: ListingEntry | None = None, original_url: str | None = None):
         """One raw article item; ``original_url`` is set when the page is an archive capture."""
-        text, encoding = decode_page(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
-        declared = getattr(response, "encoding", None)
-        if declared and encoding.replace("-", "").lower() != declared.replace("-", "").replace("_", "").lower():
-            self.crawler.stats.inc_value("govnews/charset_mismatch")
-            self.logger.info("%s: %s declares %s but is %s", self.name, response.url, declared, encoding)
+        text = self.page_text(response)
+        if text is None:
+            return
         fields = self.platform.parse_article(Selector(text=text), response.url)
         source_text = (fields.get("source_text") or "").strip()
         if is_soft_404(fields.get("title"), source_text):
@@ -219,6 +270,8 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         if failure.check(HttpError):
             status = failure.value.response.status
             key, reason = f"http_{status}", f"HTTP {status}"
+        elif failure.check(IgnoreRequest):  # refused by policy (scheme, offsite): counted where refused
+            return
         else:
             key, reason = type(failure.value).__name__, str(failure.value) or type(failure.value).__name__
         self.crawler.stats.inc_value(f"govnews/errors/{key}")

@@ -14,6 +14,11 @@ def _spider_class(portal) -> type[PortalSpider]:
     })
 
 
+def spider_class(key: str) -> type[PortalSpider]:
+    """The spider class of a registry entry."""
+    return _spider_class(load_portals()[key])
+
+
 for _portal in load_portals().values():
     _cls = _spider_class(_portal)
     globals()[_cls.__name__] = _cls

@@ -1,0 +1,40 @@
+"""``scrapy crawl``, as the project runs it: a bad ``-a`` value is one line on stderr
+(exit 2, no traceback), and a failed health check makes the exit status 1."""
+
+import sys
+
+from scrapy.commands.crawl import Command as ScrapyCrawl
+from scrapy.crawler import CrawlerProcess
+from scrapy.exceptions import UsageError
+from scrapy.spiderloader import SpiderLoader
+
+from govnews_crawler.common.arguments import ArgumentError
+
+
+class Command(ScrapyCrawl):
+    requires_crawler_process = False  # made after the arguments are checked, so a bad one is all that is printed
+
+    def run(self, args, opts):
+        if len(args) != 1:
+            raise UsageError("give one spider name (see `scrapy list`)")
+        name = args[0]
+        try:
+            spidercls = SpiderLoader.from_settings(self.settings).load(name)
+        except KeyError:
+            raise UsageError(f"unknown spider {name!r} (see `scrapy list`)", print_help=False) from None
+        check = getattr(spidercls, "check_arguments", None)
+        try:
+            if check is not None:
+                check(**opts.spargs)
+        except ArgumentError as problem:
+            print(f"scrapy crawl {name}: {problem}", file=sys.stderr)
+            self.exitcode = 2
+            return None
+        self.crawler_process = CrawlerProcess(self.settings)
+        crawler = self.crawler_process.create_crawler(spidercls)
+        self.crawler_process.crawl(crawler, **opts.spargs)
+        self.crawler_process.start()
+        failed = crawler.stats.get_value("govnews/checks_failed") if crawler.stats else None
+        if self.crawler_process.bootstrap_failed or failed:
+            self.exitcode = 1
+        return None
