@@ -177,11 +177,13 @@ def _take_header(blocks: list[str], parts: ArticleParts) -> list[str]:
             parts.captions.append(rest.pop(0))
         elif parts.title is None and len(rest) > 1 and _is_title(first) and not re.search(r"[;,:]$", first):
             following = next((b for b in rest[1:] if not looks_like_date_line(BULLET.sub("", b))), "")
-            if _is_heading(following) and not TOP_FURNITURE.match(following):
-                section = rest.pop(0)
-                parts.category = parts.category or section
+            heading = rest.pop(0)
+            if TOP_FURNITURE.match(following):
+                continue  # the label of a widget: 'Thăm dò ý kiến' above its question
+            if _is_heading(following):
+                parts.category = parts.category or heading
             else:
-                parts.title = rest.pop(0)
+                parts.title = heading
         elif _is_section_line(first) and parts.category is None and len(rest) > 1:
             parts.category = rest.pop(0)
         else:
