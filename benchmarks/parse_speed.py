@@ -14,7 +14,7 @@ from pathlib import Path
 from govnews_crawler.cli import build_item, read_article_file
 from govnews_crawler.offline import PipelineRunner
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "seeds"
 
 
 def main() -> None:

@@ -56,8 +56,8 @@ def main() -> None:
     totals = {"officials": [0, 0, 0], "figures": [0, 0, 0], "event_date": [0, 0]}
     for name, (folder, gold_path) in SETS.items():
         tally = score(runner, folder, gold_path)
-        for key in totals:
-            totals[key] = [a + b for a, b in zip(totals[key], tally[key])]
+        for key, counts in tally.items():
+            totals[key] = [a + b for a, b in zip(totals[key], counts)]
         _report(name, tally)
     _report("all", totals)
 

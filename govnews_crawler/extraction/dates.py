@@ -13,8 +13,8 @@ _M = r"(?P<m>\d{1,2})"
 _Y = r"(?P<y>\d{4})"
 _SEP = r"\s*[/.-]\s*"
 FULL_DATE = re.compile(rf"(?<![\d/]){_D}{_SEP}{_M}{_SEP}{_Y}(?![\d/])")
-TIME = re.compile(r"(?<![\d/])(?P<h>\d{1,2})\s*[:hg]\s*(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>SA|CH|AM|PM))?(?![\d/])", re.I)
-WORDY_DATE = re.compile(rf"ngày\s+{_D}\s+tháng\s+{_M}\s+năm\s+{_Y}", re.I)
+TIME = re.compile(r"(?<![\d/])(?P<h>\d{1,2})\s*[:hg]\s*(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>SA|CH|AM|PM))?(?![\d/])", re.IGNORECASE)
+WORDY_DATE = re.compile(rf"ngày\s+{_D}\s+tháng\s+{_M}\s+năm\s+{_Y}", re.IGNORECASE)
 
 # Labels and filler a date line may carry besides its date, time and counter.
 _DATE_LINE_FILLER = re.compile(
@@ -116,10 +116,7 @@ def find_event(body: str, published: str | None) -> tuple[str | None, str | None
         return None, None
     part = PART_OF_DAY.get((match.groupdict().get("part") or "").lower())
     day, month = int(match["d"]), int(match["m"])
-    if match["y"]:
-        year = int(match["y"])
-    else:
-        year = _year_for(day, month, published, body)
+    year = int(match["y"]) if match["y"] else _year_for(day, month, published, body)
     if year is None:
         return None, part
     try:
@@ -174,7 +171,7 @@ def _exists(year: int, month: int, day: int) -> bool:
 def body_year(body: str) -> int | None:
     """The year a body is about: its full dates, then periods of a year
     ('6 tháng đầu năm 2020', 'tháng 11 năm 2020'), then any year outside ranges."""
-    plausible = lambda y: y >= EARLIEST_YEAR  # noqa: E731 - a one-line filter
+    plausible = lambda y: y >= EARLIEST_YEAR
     for years in (
         [int(m["y"]) for m in FULL_DATE.finditer(body)],
         [int(m["y"] or m["y2"]) for m in _PERIOD_YEAR.finditer(body)],

@@ -46,7 +46,7 @@ MASKS = re.compile(
     r"|\b(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
-TIME_NOUNS = re.compile(r"\s*(?:năm|tháng|ngày|tuần|giờ|phút|giây|quý|thập kỷ|kỳ|học kỳ|nhiệm kỳ|tuổi)\b", re.I)
+TIME_NOUNS = re.compile(r"\s*(?:năm|tháng|ngày|tuần|giờ|phút|giây|quý|thập kỷ|kỳ|học kỳ|nhiệm kỳ|tuổi)\b", re.IGNORECASE)
 PERCENT = re.compile(r"\s*(?:%|phần trăm\b)")
 COMPARED_TO = re.compile(
     r"^\s*(?:so với\s+|của\s+)?(?P<basis>kế hoạch|KH|dự toán|chỉ tiêu|cùng kỳ(?:\s+năm\s+(?:trước|\d{4}))?|"
@@ -58,9 +58,9 @@ MEASURE_VERB = re.compile(
 MEASURE_TRIM = re.compile(
     r"\s+(?:\d+\s+tháng|trong|năm\s+\d|trên địa bàn|của|tại|toàn huyện|toàn tỉnh|toàn thị xã|từ đầu năm)\b.*$"
 )
-MEASURE_LEAD = re.compile(r"^(?:(?:và|trong đó|đồng thời|tuy nhiên|riêng|đã|với|có)\s+)+", re.I)
+MEASURE_LEAD = re.compile(r"^(?:(?:và|trong đó|đồng thời|tuy nhiên|riêng|đã|với|có)\s+)+", re.IGNORECASE)
 # Words that name an amount but not what it measures ('với tổng số tiền 480 triệu đồng').
-GENERIC_MEASURE = re.compile(r"^(?:tổng số tiền|số tiền|tổng số|tổng cộng|tổng|số lượng|thêm|mới)$", re.I)
+GENERIC_MEASURE = re.compile(r"^(?:tổng số tiền|số tiền|tổng số|tổng cộng|tổng|số lượng|thêm|mới)$", re.IGNORECASE)
 # A connector inside a clause: what follows it is the noun phrase measured ('hộ với dân số').
 CONNECTOR = re.compile(r"\b(?:với|có|là|gồm)\s+")
 # A money noun written after the amount names its measure ('58,3 tỷ đồng vốn đầu tư công').
@@ -70,13 +70,12 @@ SAME_MEASURE = re.compile(r"^\s*,?\s*(?:bằng|tăng|giảm|đạt|vượt|chi�
 # A sentence's own label: 'Kinh phí hỗ trợ xây dựng nhà ở: hỗ trợ …'.
 LABEL = re.compile(r"^(?P<label>[^\d:;,.]{3,80}):\s")
 # A number of 1 after 'trên'/'mỗi' with a unit is a rate basis ('210 triệu đồng trên 1 ha'), no figure.
-RATE_BASIS = re.compile(r"(?:\btrên|\bmỗi|/)\s*$", re.I)
+RATE_BASIS = re.compile(r"(?:\btrên|\bmỗi|/)\s*$", re.IGNORECASE)
 # Words that, right after a number, show it counts nothing ('1 số', '3 lần', '2 và').
 NOT_COUNTED = frozenset(
-    "và hoặc với của cho đến tới trong trên dưới tại là được đã đang sẽ có không này đó so theo từ lần số "
-    "phần điểm bậc độ trở lên xuống nữa thì mà như khi vào ra ở về bị do nên".split()
+    ["và", "hoặc", "với", "của", "cho", "đến", "tới", "trong", "trên", "dưới", "tại", "là", "được", "đã", "đang", "sẽ", "có", "không", "này", "đó", "so", "theo", "từ", "lần", "số", "phần", "điểm", "bậc", "độ", "trở", "lên", "xuống", "nữa", "thì", "mà", "như", "khi", "vào", "ra", "ở", "về", "bị", "do", "nên"]
 )
-CLASSIFIERS = frozenset("liều đơn vị xuất suất chiếc cái con bộ tấm cuốn quyển bao thùng lượt".split())
+CLASSIFIERS = frozenset(["liều", "đơn", "vị", "xuất", "suất", "chiếc", "cái", "con", "bộ", "tấm", "cuốn", "quyển", "bao", "thùng", "lượt"])
 _ABBREVIATION = re.compile(r"\s+(?P<noun>[A-ZĐ]{2,6})(?![\w])")
 _OPEN_NOUN = re.compile(r"\s+(?P<words>[a-zđà-ỹ]+(?:[ -][a-zđà-ỹ]+){0,3})")
 
@@ -115,7 +114,7 @@ _QUALIFIER = re.compile(rf"(?:^|\s)(?P<q>{_alternation(QUALIFIERS)})\s*$", re.IG
 
 def find_figures(body: str) -> list[dict]:
     """Every figure of a body, in order of appearance."""
-    found = []
+    found: list[dict] = []
     for sentence in sentences(body):
         found.extend(f.as_dict() for f in figures_in_sentence(sentence))
     return found

@@ -9,6 +9,7 @@ anchors a name; a surname list and a place gazetteer keep places out.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicons
 from .sentences import sentences
@@ -34,22 +35,21 @@ TITLE_DELIMITERS = {",", ";", ".", ":", "(", ")", "–", "-", "!", "?", "…", '
 MAX_TITLE_TOKENS = 14
 
 ROLE_CUES = (  # (role, pattern) in the order roles are listed
-    ("co_chair", re.compile(r"\bđồng chủ trì\b", re.I)),
-    ("chair", re.compile(r"(?<!đồng )\bchủ trì\b", re.I)),
+    ("co_chair", re.compile(r"\bđồng chủ trì\b", re.IGNORECASE)),
+    ("chair", re.compile(r"(?<!đồng )\bchủ trì\b", re.IGNORECASE)),
     ("attendee", re.compile(
         r"\b(?:tham dự|đến dự|cùng dự|có mặt|làm việc với|tiếp và làm việc|cùng đi|tháp tùng|tiếp xúc cử tri)\b"
-        r"|\bdự(?!\s+(?:án|thảo|toán|kiến|báo|trữ|phòng|thi|định|luật|tính|bị))\b", re.I)),
-    ("speaker", re.compile(r"\b(?:phát biểu|báo cáo|trình bày|đề nghị|giải trình|nhấn mạnh|cho biết)\b", re.I)),
-    ("concluder", re.compile(r"\bkết luận\b", re.I)),
-    ("head_of_delegation", re.compile(r"\b(?:trưởng đoàn|dẫn đầu)\b", re.I)),
+        r"|\bdự(?!\s+(?:án|thảo|toán|kiến|báo|trữ|phòng|thi|định|luật|tính|bị))\b", re.IGNORECASE)),
+    ("speaker", re.compile(r"\b(?:phát biểu|báo cáo|trình bày|đề nghị|giải trình|nhấn mạnh|cho biết)\b", re.IGNORECASE)),
+    ("concluder", re.compile(r"\bkết luận\b", re.IGNORECASE)),
+    ("head_of_delegation", re.compile(r"\b(?:trưởng đoàn|dẫn đầu)\b", re.IGNORECASE)),
 )
 ROLE_ORDER = [role for role, _ in ROLE_CUES]
 # A plural honorific opens a list that runs on past ';' ('các đồng chí: A, …; B và C, …').
 PLURAL_HONORIFIC = re.compile(r"\bcác\s+(?:đồng chí|đ/c|ông|bà)\b", re.IGNORECASE)
 # Lowercase words that end a title: verbs and role cues after the post ('… huyện chủ trì').
 NOT_IN_TITLE = frozenset(
-    "chủ trì phát biểu dự tham cùng đã đang sẽ và tại với làm việc kết luận báo cáo trình bày đề nghị "
-    "nhấn mạnh cho biết yêu cầu chỉ đạo dẫn đầu đi thăm tặng trao khen có được là".split()
+    ["chủ", "trì", "phát", "biểu", "dự", "tham", "cùng", "đã", "đang", "sẽ", "và", "tại", "với", "làm", "việc", "kết", "luận", "báo", "cáo", "trình", "bày", "đề", "nghị", "nhấn", "mạnh", "cho", "biết", "yêu", "cầu", "chỉ", "đạo", "dẫn", "đầu", "đi", "thăm", "tặng", "trao", "khen", "có", "được", "là"]
 )
 MAX_TITLE_TAIL = 6
 
@@ -69,14 +69,19 @@ class Official:
 class Token:
     """A word or punctuation mark of a clause, with what the rules ask of it."""
 
-    __slots__ = ("text", "start", "end", "low", "is_cap", "is_abbr")
+    __slots__ = ("end", "is_abbr", "is_cap", "low", "start", "text")
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
-        self.low = text.casefold()
-        self.is_cap = text[:1].isupper() and (len(text) == 1 or text[1:].islower()) and text.isalpha()
-        letters = [c for c in text if c.isalpha()]
-        self.is_abbr = len(letters) >= 2 and all(c.isupper() for c in letters)
+        self.low, self.is_cap, self.is_abbr = _shape(text)
+
+
+@lru_cache(maxsize=16384)
+def _shape(text: str) -> tuple[str, bool, bool]:
+    """A word's case-folded form, and whether it is Capitalised or an ABBREVIATION."""
+    is_cap = text[:1].isupper() and (len(text) == 1 or text[1:].islower()) and text.isalpha()
+    letters = [c for c in text if c.isalpha()]
+    return text.casefold(), is_cap, len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _post_index() -> dict[str, list[tuple[str, ...]]]:
@@ -211,8 +216,8 @@ def _parse_person(
             i += 1
     titles = []
     if _match_post(tokens, i):
-        title_end, name = _parse_title(tokens, i)
-        if name is None:
+        title_end, name_start = _parse_title(tokens, i)
+        if name_start is None:
             return None
         titles.append(_title_text(tokens, i, title_end))
         i = title_end
@@ -256,10 +261,12 @@ def _match_honorific(tokens: list[Token], i: int) -> tuple[str, ...] | None:
 
 
 def _match_post(tokens: list[Token], i: int) -> tuple[str, ...] | None:
-    if i >= len(tokens):
+    options = POSTS.get(tokens[i].low, ()) if i < len(tokens) else ()
+    if not options:
         return None
-    for words in POSTS.get(tokens[i].low, ()):
-        if tuple(t.low for t in tokens[i:i + len(words)]) == words:
+    lows = tuple(t.low for t in tokens[i:i + len(options[0])])  # options run longest first
+    for words in options:
+        if lows[: len(words)] == words:
             return words
     return None
 
@@ -267,7 +274,7 @@ def _match_post(tokens: list[Token], i: int) -> tuple[str, ...] | None:
 def _parse_title(tokens: list[Token], i: int) -> tuple[int, int | None]:
     """Read a title from its post at i. Returns its end, and where a name begins
     when the title runs into one ('Chủ tịch UBND huyện Nguyễn Xuân Thanh')."""
-    post = _match_post(tokens, i)
+    post = _match_post(tokens, i) or ()
     k = i + len(post)
     previous_kind = "post"
     while k < len(tokens) and k - i < MAX_TITLE_TOKENS:
@@ -363,7 +370,7 @@ def _match_name(tokens: list[Token], i: int, anchored: bool) -> int | None:
 
 def _title_text(tokens: list[Token], start: int, end: int) -> str:
     """A title in the article's words, its post in canonical spelling, capitalised."""
-    post = _match_post(tokens, start)
+    post = _match_post(tokens, start) or ()
     rest_tokens = tokens[start + len(post): end]
     text = CANONICAL_POST[post]
     if rest_tokens:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 ABBREVIATIONS = frozenset(
-    "tp tt tx q p ths ts pgs gs bs ks cn ls đ/c th.s ts.bs pgs.ts gs.ts v.v vv st mr mrs dr tr no sđt đt".split()
+    ["tp", "tt", "tx", "q", "p", "ths", "ts", "pgs", "gs", "bs", "ks", "cn", "ls", "đ/c", "th.s", "ts.bs", "pgs.ts", "gs.ts", "v.v", "vv", "st", "mr", "mrs", "dr", "tr", "no", "sđt", "đt"]
 )
 _BOUNDARY = re.compile(r"(?<=[.!?…])(?P<close>[\"”’»)\]]*)\s+(?=[\"“‘«(\[]?\w)")
 _LAST_WORD = re.compile(r"(\S+)[.]$")

@@ -6,6 +6,7 @@ title, a date line, paragraphs, photo placeholders, captions, the byline and pag
 furniture may all be there. Image positions may be marked with ``IMAGE_MARK``.
 """
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -44,7 +45,7 @@ CAPTION_SUBJECT = re.compile(
     r"^(?:Quang cảnh|Toàn cảnh|Các đại biểu|Đại biểu|Đồng chí|Đ/c|Lãnh đạo|Cán bộ|Ảnh|Hình ảnh)\b"
 )
 CAPTION_SCENE = re.compile(r"\b(?:tại|dự|phát biểu|kết luận|chỉ đạo|trao|tặng|thăm|kiểm tra|làm việc)\b")
-VIEW_COUNT = re.compile(r"(?:View count|Lượt xem|Số lượt xem|Lượt đọc)\s*:?\s*(\d[\d.,]*)", re.I)
+VIEW_COUNT = re.compile(r"(?:View count|Lượt xem|Số lượt xem|Lượt đọc)\s*:?\s*(\d[\d.,]*)", re.IGNORECASE)
 
 # A photo placeholder: the alt text or file name left where an image was.
 PLACEHOLDER = re.compile(
@@ -123,7 +124,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 def _join_run(run: list[str]) -> list[str]:
     """One run of consecutive lines, re-joined where it is hard-wrapped."""
-    wrapped = any(not SENTENCE_END.search(a) and re.match(r"[a-zđà-ỹ\d]", b) for a, b in zip(run, run[1:]))
+    wrapped = any(not SENTENCE_END.search(a) and re.match(r"[a-zđà-ỹ\d]", b) for a, b in itertools.pairwise(run))
     if not wrapped:
         return run
     joined = [run[0]]
