@@ -123,13 +123,15 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 
 def _join_run(run: list[str]) -> list[str]:
-    """One run of consecutive lines, re-joined where it is hard-wrapped."""
-    wrapped = any(not SENTENCE_END.search(a) and re.match(r"[a-zđà-ỹ\d]", b) for a, b in itertools.pairwise(run))
-    if not wrapped:
+    """One run of consecutive lines, re-joined where it is hard-wrapped; a photo
+    placeholder is a block of its own and no evidence of wrapping."""
+    pairs = [(a, b) for a, b in itertools.pairwise(run) if not (PLACEHOLDER.match(a) or PLACEHOLDER.match(b))]
+    if not any(not SENTENCE_END.search(a) and re.match(r"[a-zđà-ỹ\d]", b) for a, b in pairs):
         return run
     joined = [run[0]]
     for line in run[1:]:
-        if SENTENCE_END.search(joined[-1]) and not joined[-1].endswith((";", ",")):
+        ended = SENTENCE_END.search(joined[-1]) and not joined[-1].endswith((";", ","))
+        if ended or PLACEHOLDER.match(line) or PLACEHOLDER.match(joined[-1]):
             joined.append(line)
         else:
             joined[-1] = f"{joined[-1]} {line}"
