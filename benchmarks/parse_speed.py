@@ -15,7 +15,7 @@ from govnews_crawler.item.builder import build_item
 from govnews_crawler.pipelines.chain import PipelineRunner
 from govnews_crawler.sources.files import read_article_file
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "seeds"
 
 
 def main() -> None:

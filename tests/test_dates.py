@@ -76,8 +76,31 @@ def test_date_from_url():
     [
         ("Sáng nay (30/6), huyện tổ chức kỳ họp.", "2021-06-30", ("2021-06-30", "morning")),
         ("Ngày 30 tháng 6 năm 2020, UBND huyện họp.", None, ("2020-06-30", None)),
-        ("Trong 2 ngày (29-30/6), HĐND huyện tổ chức kỳ họp.", "2021-07-01", ("2021-06-30", None)),
+        ("Trong 2 ngày (29-30/6), HĐND huyện tổ chức kỳ họp.", "2021-07-01", ("2021-06-29", None)),  # a range starts on its first day
     ],
 )
 def test_other_event_date_forms(body, published, expected):
+    assert find_event(body, published) == expected
+
+
+@pytest.mark.parametrize(
+    "body, published, expected",
+    [
+        # a year before a comma is a year (D1)
+        ("Chiều ngày 14/12, huyện họp bàn kế hoạch năm 2024, định hướng năm 2025. Trong năm 2024, huyện đạt 12 chỉ tiêu.",
+         None, ("2024-12-14", "afternoon")),
+        # a cited document's date is not the event (D3)
+        ("Căn cứ Nghị quyết số 08/NQ-HĐND ngày 10/7/2023 của HĐND tỉnh, sáng 25/8/2023 Thường trực HĐND xã Cẩm Lạc họp.",
+         None, ("2023-08-25", "morning")),
+        ("Thực hiện Luật Tiếp công dân ngày 25 tháng 11 năm 2013, ngày 5 tháng 9 năm 2024 UBND huyện tiếp công dân.",
+         None, ("2024-09-05", None)),
+        # day lists and ranges start on their first day (D4)
+        ("Trong hai ngày 16 và 17/5, Đoàn giám sát của HĐND huyện làm việc tại xã Sơn Kim.", "2024-05-20", ("2024-05-16", None)),
+        ("Từ ngày 3 đến ngày 5 tháng 6 năm 2024, huyện tổ chức lớp bồi dưỡng.", None, ("2024-06-03", None)),
+        ("Trong các ngày 11-12/9/2023, xã Thạch Đài tổ chức đại hội.", None, ("2023-09-11", None)),
+        # 29/2 takes a year of the named term in which it exists (D5)
+        ("Sáng 29/2, HĐND thị xã khóa XII, nhiệm kỳ 2016 – 2021 họp phiên bất thường.", None, ("2020-02-29", "morning")),
+    ],
+)
+def test_event_date_hard_cases(body, published, expected):
     assert find_event(body, published) == expected

@@ -51,3 +51,40 @@ def test_ratio_and_compared_to():
     assert money["measure"] == "thu ngân sách"
     assert percent["compared_to"] == "dự toán"
     assert "denominator" not in money
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a figure right after a qualified one is exact (C1)
+        ("Sản lượng lương thực ước đạt 41.200 tấn, vượt 3,5% kế hoạch; diện tích ngô gần 640 ha, tăng 25 ha.",
+         [("mass", 41200, "tấn", "approx"), ("percent", 3.5, "%", None),
+          ("area", 640, "ha", "approx"), ("area", 25, "ha", None)]),
+        # a number glued to the word before (C2)
+        ("Tỷ lệ hộ dùng nước sạch đạt97,3%, cao hơn năm trước.", [("percent", 97.3, "%", None)]),
+        # counts after compound cues (C3)
+        ("Phường có tổng số 2.870 hộ, dân số 11.460 người; đã nâng cấp 12 tuyến đường và cấp 410 thẻ bảo hiểm y tế.",
+         [("count", 2870, "hộ", None), ("count", 11460, "người", None), ("count", 12, "tuyến", None),
+          ("count", 410, "thẻ", None)]),
+        # open-vocabulary counts (C4)
+        ("Huyện đã trồng 3.500 cây xanh, xây 18 nhà văn hóa, cấp 260 sổ đỏ cho 7 HTX và tiêm 1.200 liều vắc-xin.",
+         [("count", 3500, "cây", None), ("count", 18, "nhà", None), ("count", 260, "sổ", None),
+          ("count", 7, "HTX", None), ("count", 1200, "liều vắc-xin", None)]),
+        ("Hội nghị đã thảo luận 11 báo cáo và biểu quyết thông qua 8 đề án.",
+         [("count", 11, "báo cáo", None), ("count", 8, "đề án", None)]),
+        # a rate basis is no area and no qualifier (C5)
+        ("Năng suất lúa trên 1 ha đạt 62 tạ.", [("mass", 62, "tạ", None)]),
+        ("Mỗi 1 ha rừng trồng cho thu nhập 80 triệu đồng.", [("money", 80000000, "VND", None)]),
+    ],
+)
+def test_hard_figures(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_measures_carried_and_labelled():
+    found = find_figures("Thu ngân sách nhà nước đạt 145 tỷ đồng, bằng 92% dự toán. "
+                         "Kinh phí làm đường giao thông: 3 tuyến với tổng số tiền 6,2 tỷ đồng.")
+    measures = {f["text"]: (f["measure"], f["compared_to"]) for f in found}
+    assert measures["145 tỷ đồng"] == ("Thu ngân sách nhà nước", None)
+    assert measures["92%"] == ("Thu ngân sách nhà nước", "dự toán")
+    assert measures["6,2 tỷ đồng"][0] == "Kinh phí làm đường giao thông"

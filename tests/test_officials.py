@@ -61,3 +61,39 @@ def test_roles_from_captions():
     found = find_officials("Đồng chí Phùng Thành Vinh – Bí thư Huyện ủy chủ trì hội nghị.",
                            ["Đồng chí Phùng Thành Vinh- Bí thư kết luận hội nghị"])
     assert found == [{"name": "Phùng Thành Vinh", "titles": ["Bí thư Huyện ủy"], "roles": ["chair", "concluder"]}]
+
+
+def test_post_after_a_list_of_names_goes_to_each():
+    found = people("Dự hội nghị có các đồng chí: Lê Văn Sơn, Bí thư Đảng ủy xã; Trương Thị Hoa, Mai Đình Khoa và "
+                   "Chu Văn Nghĩa, Phó Chủ tịch UBND xã.")
+    assert set(found) == {"Lê Văn Sơn", "Trương Thị Hoa", "Mai Đình Khoa", "Chu Văn Nghĩa"}
+    assert all(found[n][0] == ["Phó Chủ tịch UBND xã"] for n in ("Trương Thị Hoa", "Mai Đình Khoa", "Chu Văn Nghĩa"))
+    assert all("attendee" in found[n][1] for n in found)
+
+
+def test_honorific_pair_shares_the_post():
+    found = people("Sáng 4/12, ông Tạ Quang Hưng và bà Đinh Thị Lan, đại biểu HĐND tỉnh tiếp xúc cử tri phường Bắc Hà.")
+    assert found["Tạ Quang Hưng"][0] == found["Đinh Thị Lan"][0] == ["Đại biểu HĐND tỉnh"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Hội nghị biểu dương đồng chí Lò Văn Pánh, đảng viên Chi bộ bản Nà Sự, có nhiều đóng góp.", "Lò Văn Pánh"),
+        ("UBND xã tặng giấy khen cho ông Hoàng Văn Dũng, hội viên Hội Nông dân thôn Trung.", "Hoàng Văn Dũng"),
+    ],
+)
+def test_affiliation_without_post_is_no_official(text, name):
+    assert name not in people(text)
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("Tham dự có đồng chí Đỗ Minh Hải, Trưởng Ban Chỉ đạo phòng chống thiên tai thị xã, cùng các thành viên.",
+         "Đỗ Minh Hải", "Trưởng Ban Chỉ đạo phòng chống thiên tai thị xã"),
+        ("Bà Kiều Thị Ngân, Thư ký kỳ họp, đọc tờ trình.", "Kiều Thị Ngân", "Thư ký kỳ họp"),
+    ],
+)
+def test_long_posts_kept_whole(text, name, title):
+    assert title in people(text)[name][0]

@@ -38,3 +38,19 @@ def test_variant_spellings_give_identical_items(parse_file, tmp_path, seed):
         item.pop("crawled_at")
         item.pop("url")
     assert changed == original
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("Ông Nguyễn V. An dự họp. Huyện thu 1.234 tỷ đồng, tăng 2,5%.",
+         ["Ông Nguyễn V. An dự họp.", "Huyện thu 1.234 tỷ đồng, tăng 2,5%."]),
+        ("UBND TP. Hà Tĩnh và ThS. Lê Thị Hoa phát biểu. \"Cần làm ngay.\" Xã đã xong v.v. và sẽ báo cáo.",
+         ["UBND TP. Hà Tĩnh và ThS. Lê Thị Hoa phát biểu.", "\"Cần làm ngay.\"", "Xã đã xong v.v. và sẽ báo cáo."]),
+        ("Đạt 54 tỷ đồng. hoàn thành 100% kế hoạch./.", ["Đạt 54 tỷ đồng.", "hoàn thành 100% kế hoạch./."]),
+    ],
+)
+def test_split_sentences(paragraph, expected):
+    from govnews_crawler.extraction.sentences import split_sentences
+
+    assert split_sentences(paragraph) == expected

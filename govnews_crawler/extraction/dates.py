@@ -13,8 +13,8 @@ _M = r"(?P<m>\d{1,2})"
 _Y = r"(?P<y>\d{4})"
 _SEP = r"\s*[/.-]\s*"
 FULL_DATE = re.compile(rf"(?<![\d/]){_D}{_SEP}{_M}{_SEP}{_Y}(?![\d/])")
-TIME = re.compile(r"(?<![\d/])(?P<h>\d{1,2})\s*[:hg]\s*(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>SA|CH|AM|PM))?(?![\d/])", re.I)
-WORDY_DATE = re.compile(rf"ngày\s+{_D}\s+tháng\s+{_M}\s+năm\s+{_Y}", re.I)
+TIME = re.compile(r"(?<![\d/])(?P<h>\d{1,2})\s*[:hg]\s*(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ampm>SA|CH|AM|PM))?(?![\d/])", re.IGNORECASE)
+WORDY_DATE = re.compile(rf"ngày\s+{_D}\s+tháng\s+{_M}\s+năm\s+{_Y}", re.IGNORECASE)
 
 # Labels and filler a date line may carry besides its date, time and counter.
 _DATE_LINE_FILLER = re.compile(
@@ -32,13 +32,22 @@ _EVENT_LEAD = (
     rf"(?:\b{_PART}(?:\s+(?:nay|qua|hôm nay|hôm qua|mai))?\s*(?:\(\s*)?(?:ngày|hôm|thứ\s+\w+,?)?\s*"
     rf"|\b(?:ngày|hôm nay|hôm qua)\s+(?:\(\s*)?)"
 )
-EVENT_DATE = re.compile(rf"{_EVENT_LEAD}{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?(?![\d/])", re.IGNORECASE)
-WORDY_EVENT_DATE = re.compile(rf"{_EVENT_LEAD}{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?", re.IGNORECASE)
+# More days of the same month after the first: 'các ngày 8, 9/11', '27-28/7', 'từ ngày 20 đến ngày 22 tháng 3'.
+_MORE_DAYS = r"(?:\s*(?:,|và|–|-|đến)\s*(?:ngày\s+)?\d{1,2}(?=\s*(?:,|và|–|-|đến|/|tháng)))*"
+EVENT_DATE = re.compile(rf"{_EVENT_LEAD}{_D}{_MORE_DAYS}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?(?![\d/])", re.IGNORECASE)
+WORDY_EVENT_DATE = re.compile(rf"{_EVENT_LEAD}{_D}{_MORE_DAYS}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?", re.IGNORECASE)
 # Any day/month of the opening, when no lead names the day ('Trong 2 ngày (29-30/6)').
 BARE_DATE = re.compile(rf"(?<![\d/.,]){_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/.,])")
-_DOCUMENT_BEFORE = re.compile(r"(?:số|Số)\s*:?\s*\d+[\w/.-]*\s*$|(?:Quyết định|Kế hoạch|Công văn|Thông báo|Nghị quyết|Chỉ thị|Thông tư|Nghị định)\s*$")
-YEAR = re.compile(r"(?<![\d/.,])(?P<y>(?:19|20)\d{2})(?![\d/.,])")
+# A cited document right before a date: 'Kế hoạch số 35/KH-UBND ngày 2/3/2023', 'Luật Thi đua, khen thưởng ngày …'.
+_DOCUMENT_BEFORE = re.compile(
+    r"(?:(?:số|Số)\s*:?\s*\d+[\w/.-]*|\d+\s*/\s*[A-ZĐ][\w-]*"
+    r"|(?-i:\b(?:Luật|Bộ luật|Quyết định|Kế hoạch|Công văn|Thông báo|Nghị quyết|Chỉ thị|Thông tư|Nghị định|"
+    r"Hướng dẫn|Tờ trình)\b)[^.;:()\d\n]{0,60}?)\s*(?:ban hành\s+)?$"
+)
+# A year, also before a comma or full stop that ends a clause ('năm 2022, …').
+YEAR = re.compile(r"(?<![\d/])(?<!\d[.,])(?P<y>(?:19|20)\d{2})(?![\d/]|[.,]\d)")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2}")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[–-]\s*((?:19|20)\d{2})")
 _PERIOD_YEAR = re.compile(
     r"(?:tháng\s+\d{1,2}|quý\s+[IV\d]+|\d+\s+tháng(?:\s+(?:đầu|cuối))?|đầu|cuối|giữa)\s+năm\s+(?P<y>(?:19|20)\d{2})"
     r"|tháng\s+\d{1,2}\s*/\s*(?P<y2>(?:19|20)\d{2})",
@@ -101,16 +110,13 @@ def find_event(body: str, published: str | None) -> tuple[str | None, str | None
     A year missing in the body comes from the publication date, else from the
     year the body is about; a date later than its publication is a year earlier.
     """
-    opening = "\n".join(body.split("\n\n")[:2])
-    match = _first_event_match(opening)
+    paragraphs = body.split("\n\n")
+    match = _first_event_match("\n".join(paragraphs[:2])) or _first_event_match("\n".join(paragraphs[2:]), bare=False)
     if match is None:
         return None, None
     part = PART_OF_DAY.get((match.groupdict().get("part") or "").lower())
     day, month = int(match["d"]), int(match["m"])
-    if match["y"]:
-        year = int(match["y"])
-    else:
-        year = _year_for(day, month, published, body)
+    year = int(match["y"]) if match["y"] else _year_for(day, month, published, body)
     if year is None:
         return None, part
     try:
@@ -119,15 +125,15 @@ def find_event(body: str, published: str | None) -> tuple[str | None, str | None
         return None, None
 
 
-def _first_event_match(text: str) -> re.Match | None:
-    """The first date of the opening that is not a document's date: one with a
-    lead ('Sáng ngày 30/6', 'Ngày 25/7') first, else any day/month."""
+def _first_event_match(text: str, bare: bool = True) -> re.Match[str] | None:
+    """The first date of a text that is not a document's date: one with a
+    lead ('Sáng ngày 30/6', 'Ngày 25/7') first, else (``bare``) any day/month."""
     led = sorted([*EVENT_DATE.finditer(text), *WORDY_EVENT_DATE.finditer(text)], key=lambda m: m.start())
-    for matches in (led, BARE_DATE.finditer(text)):
+    for matches in (led, BARE_DATE.finditer(text) if bare else ()):
         for match in matches:
             if not (1 <= int(match["d"]) <= 31 and 1 <= int(match["m"]) <= 12):
                 continue
-            if _DOCUMENT_BEFORE.search(text[max(0, match.start() - 40): match.start()]):
+            if _DOCUMENT_BEFORE.search(text[max(0, match.start() - 80): match.start()]):
                 continue
             return match
     return None
@@ -141,7 +147,25 @@ def _year_for(day: int, month: int, published: str | None, body: str) -> int | N
         except ValueError:
             return pub.year
         return pub.year - 1 if candidate > pub else pub.year
-    return body_year(body)
+    return _valid_year(day, month, body_year(body), body)
+
+
+def _valid_year(day: int, month: int, year: int | None, body: str) -> int | None:
+    """The body's year, or when the day does not exist in it (29/2) the nearest
+    year of a range the body names ('nhiệm kỳ 2021 – 2026') in which it does."""
+    if year is None or _exists(year, month, day):
+        return year
+    spans = [range(int(a), int(b) + 1) for a, b in _YEAR_SPAN.findall(body)]
+    years = sorted({y for span in spans for y in span if _exists(y, month, day)}, key=lambda y: abs(y - year))
+    return years[0] if years else year
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def body_year(body: str) -> int | None:

@@ -23,7 +23,7 @@ QUALIFIERS = {
 }
 # Words right before a number that make it an ordinal or a name, whatever follows.
 ORDINAL_BEFORE = re.compile(
-    r"(?:\b(?:thứ|số|khóa|lần|đợt|mức độ|Covid|COVID|top|tốp|Nghị định|Thông tư|Quyết định|"
+    r"(?:\b(?:thứ|(?<!tổng )(?<!dân )(?<!đa )(?<!con )(?<!hệ )số|khóa|lần|đợt|mức độ|Covid|COVID|top|tốp|Nghị định|Thông tư|Quyết định|"
     r"Chỉ thị|Kế hoạch|Nghị quyết|Công văn|Luật)|[/#№])\s*$",
     re.IGNORECASE,
 )
@@ -31,7 +31,7 @@ ORDINAL_BEFORE = re.compile(
 # unit of measure follows ('tổ 5 xã', 'tháng 10 xã' are no counts).
 IDENTIFIER_BEFORE = re.compile(
     r"\b(?:năm|tháng|ngày|quý|tuần|giai đoạn|kỳ|phiên|điều|khoản|chương|mục|tổ|xóm|thôn|khối|"
-    r"đội|phường|quận|quốc lộ|tỉnh lộ|QL|ĐT|TL|DT|lô|thửa|tờ|cấp|hạng|loại|lớp|khu|cụm|tuyến|"
+    r"đội|phường|quận|quốc lộ|tỉnh lộ|QL|ĐT|TL|DT|lô|thửa|tờ|hạng|loại|lớp|khu|cụm|tuyến|tầng|"
     r"đường|mã|trang|phòng|căn|Km|km|giờ|lúc)\s*$",
     re.IGNORECASE,
 )
@@ -46,7 +46,7 @@ MASKS = re.compile(
     r"|\b(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
-TIME_NOUNS = re.compile(r"\s*(?:năm|tháng|ngày|tuần|giờ|phút|giây|quý|thập kỷ|kỳ|học kỳ|nhiệm kỳ)\b", re.I)
+TIME_NOUNS = re.compile(r"\s*(?:năm|tháng|ngày|tuần|giờ|phút|giây|quý|thập kỷ|kỳ|học kỳ|nhiệm kỳ|tuổi)\b", re.IGNORECASE)
 PERCENT = re.compile(r"\s*(?:%|phần trăm\b)")
 COMPARED_TO = re.compile(
     r"^\s*(?:so với\s+|của\s+)?(?P<basis>kế hoạch|KH|dự toán|chỉ tiêu|cùng kỳ(?:\s+năm\s+(?:trước|\d{4}))?|"
@@ -58,9 +58,28 @@ MEASURE_VERB = re.compile(
 MEASURE_TRIM = re.compile(
     r"\s+(?:\d+\s+tháng|trong|năm\s+\d|trên địa bàn|của|tại|toàn huyện|toàn tỉnh|toàn thị xã|từ đầu năm)\b.*$"
 )
-MEASURE_LEAD = re.compile(r"^(?:và|trong đó|đồng thời|tuy nhiên|riêng|đã|với)\s+", re.I)
+MEASURE_LEAD = re.compile(r"^(?:(?:và|trong đó|đồng thời|tuy nhiên|riêng|đã|với|có)\s+)+", re.IGNORECASE)
+# Words that name an amount but not what it measures ('với tổng số tiền 480 triệu đồng').
+GENERIC_MEASURE = re.compile(r"^(?:tổng số tiền|số tiền|tổng số|tổng cộng|tổng|số lượng|thêm|mới)$", re.IGNORECASE)
+# A connector inside a clause: what follows it is the noun phrase measured ('hộ với dân số').
+CONNECTOR = re.compile(r"\b(?:với|có|là|gồm)\s+")
+# A money noun written after the amount names its measure ('58,3 tỷ đồng vốn đầu tư công').
+MEASURE_AFTER = re.compile(r"^\s+(?P<m>(?:vốn|kinh phí|nguồn vốn|ngân sách|tiền)(?:\s+[^\W\d]+){0,4}?)(?=\s*(?:[,;.()]|$|\s+(?:cho|để|từ|tại|trong|và|đạt|của)\b))")
+# Between two figures, only a verb: the second measures what the first does ('đạt 96 tỷ đồng, tăng 12,8%').
+SAME_MEASURE = re.compile(r"^\s*,?\s*(?:bằng|tăng|giảm|đạt|vượt|chiếm|bằng khoảng|tương đương)?\s*$")
+# A sentence's own label: 'Kinh phí hỗ trợ xây dựng nhà ở: hỗ trợ …'.
+LABEL = re.compile(r"^(?P<label>[^\d:;,.]{3,80}):\s")
+# A number of 1 after 'trên'/'mỗi' with a unit is a rate basis ('210 triệu đồng trên 1 ha'), no figure.
+RATE_BASIS = re.compile(r"(?:\btrên|\bmỗi|/)\s*$", re.IGNORECASE)
+# Words that, right after a number, show it counts nothing ('1 số', '3 lần', '2 và').
+NOT_COUNTED = frozenset(
+    ["và", "hoặc", "với", "của", "cho", "đến", "tới", "trong", "trên", "dưới", "tại", "là", "được", "đã", "đang", "sẽ", "có", "không", "này", "đó", "so", "theo", "từ", "lần", "số", "phần", "điểm", "bậc", "độ", "trở", "lên", "xuống", "nữa", "thì", "mà", "như", "khi", "vào", "ra", "ở", "về", "bị", "do", "nên"]
+)
+CLASSIFIERS = frozenset(["liều", "đơn", "vị", "xuất", "suất", "chiếc", "cái", "con", "bộ", "tấm", "cuốn", "quyển", "bao", "thùng", "lượt"])
+_ABBREVIATION = re.compile(r"\s+(?P<noun>[A-ZĐ]{2,6})(?![\w])")
+_OPEN_NOUN = re.compile(r"\s+(?P<words>[a-zđà-ỹ]+(?:[ -][a-zđà-ỹ]+){0,3})")
 
-_NUMBER_OR_RATIO = re.compile(rf"(?<![\w.,/])(?P<num>{NUMBER})(?:\s*/\s*(?P<den>\d+))?(?![\d/])")
+_NUMBER_OR_RATIO = re.compile(rf"(?<![\d.,/])(?<![^\W\d]\d)(?P<num>{NUMBER})(?:\s*/\s*(?P<den>\d+))?(?![\d/])")
 _MULTIPLIER = re.compile(r"\s*(?P<word>nghìn|ngàn|triệu|tỷ|tỉ)\b")
 _TRAILING_NUMBER = re.compile(rf"\s*(?P<num>{NUMBER})\s*(?P<word>nghìn|ngàn|triệu)\b")
 
@@ -95,32 +114,46 @@ _QUALIFIER = re.compile(rf"(?:^|\s)(?P<q>{_alternation(QUALIFIERS)})\s*$", re.IG
 
 def find_figures(body: str) -> list[dict]:
     """Every figure of a body, in order of appearance."""
-    found = []
+    found: list[dict] = []
     for sentence in sentences(body):
         found.extend(f.as_dict() for f in figures_in_sentence(sentence))
     return found
 
 
 def figures_in_sentence(sentence: str) -> list[Figure]:
+    """The figures of one sentence, each with its measure and basis."""
     masked = MASKS.sub(lambda m: " " * len(m.group()), sentence)
-    figures = []
+    figures: list[Figure] = []
     position = 0
+    previous: Figure | None = None
     for match in _NUMBER_OR_RATIO.finditer(masked):
-        if match.start() < position:
-            continue  # consumed by the previous figure ('563 tỷ 859 triệu')
-        before = masked[: match.start()]
-        if ORDINAL_BEFORE.search(before):
+        if match.start() < position or _not_a_figure(masked, match):
             continue
-        figure = _read_figure(sentence, masked, match)
-        if figure is not None and figure.kind in ("count", "ratio") and IDENTIFIER_BEFORE.search(before):
+        read = _read_figure(sentence, masked, match, position)
+        if read is None:
             continue
-        if figure is not None:
-            figures.append(figure)
-            position = match.start() + len(figure.text)
+        figure, end = read
+        if figure.kind in ("count", "ratio") and IDENTIFIER_BEFORE.search(masked[: match.start()]):
+            continue
+        if previous is not None and previous.measure and SAME_MEASURE.match(masked[position: match.start()]):
+            figure.measure = previous.measure
+        figures.append(figure)
+        previous, position = figure, end
     return figures
 
 
-def _read_figure(sentence: str, masked: str, match: re.Match) -> Figure | None:
+def _not_a_figure(masked: str, match: re.Match[str]) -> bool:
+    """An ordinal, a number glued to a word that is not a percentage, or a rate basis."""
+    before, rest = masked[: match.start()], masked[match.end():]
+    if ORDINAL_BEFORE.search(before):
+        return True
+    if before[-1:].isalpha() and not PERCENT.match(rest):
+        return True  # 'H5N1', 'F0'; but 'bằng104,2%' is a figure
+    return match["num"] == "1" and bool(RATE_BASIS.search(before)) and bool(_UNIT.match(rest))
+
+
+def _read_figure(sentence: str, masked: str, match: re.Match[str], floor: int) -> tuple[Figure, int] | None:
+    """The figure at a number and where it ends; ``floor`` is where the previous one ended."""
     start, end = match.start(), match.end()
     rest = masked[end:]
     if match["den"]:
@@ -134,25 +167,32 @@ def _read_figure(sentence: str, masked: str, match: re.Match) -> Figure | None:
             return None
         kind, unit, value, length = read
         end += length
-    qualifier_match = _QUALIFIER.search(masked[:start])
+    qualifier_match = _QUALIFIER.search(masked[floor:start])
     qualifier = None
     if qualifier_match:
         qualifier = QUALIFIERS[qualifier_match["q"].lower()]
-        start = qualifier_match.start("q")
+        start = floor + qualifier_match.start("q")
     if re.match(r"\s*trở lên", masked[end:]):
         qualifier = qualifier or "over"
     compared = COMPARED_TO.match(masked[end:]) if kind == "percent" else None
-    return Figure(
+    after = MEASURE_AFTER.match(masked[end:]) if kind == "money" else None
+    measure = after["m"] if after else _measure(masked[floor:start], counted=kind == "count")
+    position = end + (after.end() if after else 0)
+    if measure is None and kind != "count":
+        label = LABEL.match(sentence)
+        measure = label["label"].strip() if label and label.end() <= start else None
+    figure = Figure(
         text=sentence[start:end],
         kind=kind,
         value=value,
         unit=unit,
         qualifier=qualifier,
-        measure=_measure(masked[:start]),
+        measure=measure,
         compared_to=compared["basis"] if compared else None,
         sentence=sentence,
         denominator=int(match["den"]) if match["den"] else None,
     )
+    return figure, position
 
 
 def _read_quantity(number: str, rest: str) -> tuple[str, str, int | float, int] | None:
@@ -177,22 +217,60 @@ def _read_quantity(number: str, rest: str) -> tuple[str, str, int | float, int] 
     if unit:
         kind, canonical = UNITS[unit["unit"]] if unit["unit"] in UNITS else UNITS[unit["unit"].lower()]
         return kind, canonical, to_number(value), unit.end()
-    noun = _COUNT.match(rest, consumed)
-    if noun:
-        return "count", noun["noun"], to_number(value), noun.end()
+    counted = _counted_noun(number, rest[consumed:], open_vocabulary=multiplier < 10**9)
+    if counted:
+        return "count", counted[0], to_number(value), consumed + counted[1]
     if multiplier >= 10**9:
         return "money", "VND", to_number(value), consumed  # 'thu ngân sách 54 tỷ'
     return None
 
 
-def _measure(before: str) -> str | None:
-    """What a figure measures: the clause's subject before its verb ('thu ngân sách')."""
-    clause = re.split(r"[,;:.()]", before)[-1]
-    verb = MEASURE_VERB.search(clause)
-    if not verb:
+def _counted_noun(number: str, rest: str, open_vocabulary: bool = True) -> tuple[str, int] | None:
+    """The noun a number counts and the length read: the lexicon's longest entry, an
+    abbreviation ('25 DN'), else any noun phrase (open vocabulary), head word first:
+    a classifier keeps its noun ('liều vắc xin'), a dictionary compound is kept whole
+    ('tờ trình', 'giấy chứng nhận'), else the first syllable ('vườn mẫu' -> 'vườn')."""
+    noun = _COUNT.match(rest)
+    if noun:
+        return noun["noun"], noun.end()
+    abbreviation = _ABBREVIATION.match(rest)
+    if abbreviation:
+        return abbreviation["noun"], abbreviation.end()
+    phrase = _OPEN_NOUN.match(rest) if open_vocabulary else None
+    if phrase is None or _looks_like_year(number):
         return None
-    subject = MEASURE_LEAD.sub("", MEASURE_TRIM.sub("", clause[: verb.start()].strip()))
-    if re.search(r"\d", subject):
+    words = phrase["words"].replace("-", " ").split()
+    if words[0] in NOT_COUNTED:
+        return None
+    head = 2 if " ".join(words[:2]) in CLASSIFIERS else 1 if words[0] in CLASSIFIERS else 0
+    size = next((n for n in (3, 2) if head + n <= len(words) and " ".join(words[head:head + n]) in lexicons.compounds()), 1)
+    unit_words = words[: head + size]
+    if len(unit_words) > len(words):
+        return None
+    length = phrase.start("words") + len(" ".join(unit_words))
+    return rest[phrase.start("words"): length], length
+
+
+def _looks_like_year(number: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d{2}", number))
+
+
+def _measure(before: str, counted: bool = False) -> str | None:
+    """What a figure measures: the clause's subject before its verb ('thu ngân sách'),
+    else the noun phrase right before the number ('Diện tích lúa khoảng 830 ha').
+    A count takes only a noun phrase after a connector ('với dân số 5.320 người')."""
+    clause = re.split(r"[,;:.()]", before)[-1].strip()
+    verb = MEASURE_VERB.search(clause)
+    if counted:
+        if verb:
+            return None
+        connected = list(CONNECTOR.finditer(clause))
+        if not connected:
+            return None
+        clause = clause[connected[-1].end():]
+    subject = clause[: verb.start()].strip() if verb else CONNECTOR.split(clause)[-1]
+    subject = MEASURE_LEAD.sub("", MEASURE_TRIM.sub("", subject)).strip()
+    if not subject or GENERIC_MEASURE.match(subject):
         return None
     words = subject.split()
-    return " ".join(words) if 1 <= len(words) <= 8 else None
+    return " ".join(words) if 1 <= len(words) <= 10 else None

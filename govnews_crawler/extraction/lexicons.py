@@ -1,7 +1,9 @@
 """The word lists the extraction rules use, kept as text files in ``data/``."""
 
+import importlib.util
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from govnews_crawler.extraction.text import normalize_text
 
@@ -19,3 +21,17 @@ def folded(name: str) -> frozenset[str]:
     """The entries of a list, case-folded, for membership tests."""
     return frozenset(entry.casefold() for entry in load(name))
 
+
+
+@cache
+def compounds() -> frozenset[str]:
+    """Lowercase words of two or three syllables from underthesea's Vietnamese word list
+    (read as a file, without importing underthesea); empty when it is not installed."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
+    if not path.exists():
+        return frozenset()
+    words = (normalize_text(line).replace("-", " ") for line in path.read_text("utf-8").splitlines())
+    return frozenset(w for w in words if w.islower() and 2 <= w.count(" ") + 1 <= 3)

@@ -21,7 +21,7 @@ KINDS = (
     ("online", r"trực tuyến|trực tiếp kết hợp trực tuyến|kết nối (?:trực tuyến|đến các điểm cầu)|điểm cầu"),
     ("regular", r"thường kỳ|định kỳ|thường lệ|phiên họp thường"),
     ("briefing", r"giao ban"),
-    ("review", r"tổng kết|sơ kết|kiểm điểm|(?:hội nghị|họp)[^.;]{0,40}đánh giá"),
+    ("review", r"tổng kết|sơ kết|kiểm điểm|(?:hội nghị|họp)[^.;]{0,80}đánh giá"),
     ("council_session", r"(?<!trình )(?<!trình các )kỳ họp|phiên họp (?:của )?HĐND"),
     ("voter_contact", r"tiếp xúc cử tri"),
     ("working_session", r"làm việc với|buổi làm việc"),
@@ -30,20 +30,36 @@ KINDS = (
     ("dialogue", r"đối thoại"),
     ("seminar", r"hội thảo|tọa đàm"),
 )
+MEETING_KINDS = tuple(kind for kind, _ in KINDS)  # the one list of tags, e.g. for a JSON-schema enum
 _KIND_PATTERNS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in KINDS]
+# An inspection or supervision visit: a delegation that inspects, or a named visit.
+INSPECTION = re.compile(
+    r"\b(?:buổi|đợt|cuộc|chuyến)\s+(?:kiểm tra|giám sát|khảo sát)\b"
+    r"|\bđoàn\b[^.;\n]{0,150}?\b(?:kiểm tra|giám sát|khảo sát)\b",
+    re.IGNORECASE,
+)
+# A paragraph that opens on a time of day reports an event of its own ('Chiều cùng ngày, …').
+EVENT_PARAGRAPH = re.compile(r"^(?:Sáng|Trưa|Chiều|Tối)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
 
 
 def _mentions_meeting(text: str) -> bool:
     return bool(MEETING.search(EXCLUDED.sub(" ", text)))
 
 
-def classify_meeting(title: str | None, body: str) -> tuple[bool, list[str]]:
-    """``(is_meeting, meeting_kinds)`` from the title, the opening paragraph and the body."""
+def classify_meeting(title: str | None, body: str, captions: list[str] | tuple[str, ...] = ()) -> tuple[bool, list[str]]:
+    """``(is_meeting, meeting_kinds)`` from the title, the opening paragraph, the
+    captions (a photo of the meeting names it) and the body."""
     lead = body.split("\n\n", 1)[0]
-    headline = f"{title or ''}\n{lead}"
-    is_meeting = _mentions_meeting(headline) or bool(HELD.search(EXCLUDED.sub(" ", body)))
+    headline = "\n".join([title or "", lead, *captions])
+    is_meeting = (
+        _mentions_meeting(headline)
+        or bool(INSPECTION.search(headline))
+        or bool(HELD.search(EXCLUDED.sub(" ", body)))
+    )
     if not is_meeting:
         return False, []
-    scope = "\n".join([headline, *(held.group() for held in HELD.finditer(body))])
+    held = (match.group() for match in HELD.finditer(body))
+    events = (match.group() for match in EVENT_PARAGRAPH.finditer(body))
+    scope = "\n".join([headline, *held, *events])
     kinds = [kind for kind, pattern in _KIND_PATTERNS if pattern.search(scope)]
     return True, kinds

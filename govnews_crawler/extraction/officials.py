@@ -9,6 +9,7 @@ anchors a name; a surname list and a place gazetteer keep places out.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from govnews_crawler.extraction import lexicons
 from govnews_crawler.extraction.sentences import sentences
@@ -34,16 +35,23 @@ TITLE_DELIMITERS = {",", ";", ".", ":", "(", ")", "–", "-", "!", "?", "…", '
 MAX_TITLE_TOKENS = 14
 
 ROLE_CUES = (  # (role, pattern) in the order roles are listed
-    ("co_chair", re.compile(r"\bđồng chủ trì\b", re.I)),
-    ("chair", re.compile(r"(?<!đồng )\bchủ trì\b", re.I)),
+    ("co_chair", re.compile(r"\bđồng chủ trì\b", re.IGNORECASE)),
+    ("chair", re.compile(r"(?<!đồng )\bchủ trì\b", re.IGNORECASE)),
     ("attendee", re.compile(
-        r"\b(?:tham dự|đến dự|cùng dự|có mặt|làm việc với|tiếp và làm việc)\b"
-        r"|\bdự(?!\s+(?:án|thảo|toán|kiến|báo|trữ|phòng|thi|định|luật|tính|bị))\b", re.I)),
-    ("speaker", re.compile(r"\b(?:phát biểu|báo cáo|trình bày|đề nghị|giải trình|nhấn mạnh|cho biết)\b", re.I)),
-    ("concluder", re.compile(r"\bkết luận\b", re.I)),
-    ("head_of_delegation", re.compile(r"\b(?:trưởng đoàn|dẫn đầu)\b", re.I)),
+        r"\b(?:tham dự|đến dự|cùng dự|có mặt|làm việc với|tiếp và làm việc|cùng đi|tháp tùng|tiếp xúc cử tri)\b"
+        r"|\bdự(?!\s+(?:án|thảo|toán|kiến|báo|trữ|phòng|thi|định|luật|tính|bị))\b", re.IGNORECASE)),
+    ("speaker", re.compile(r"\b(?:phát biểu|báo cáo|trình bày|đề nghị|giải trình|nhấn mạnh|cho biết)\b", re.IGNORECASE)),
+    ("concluder", re.compile(r"\bkết luận\b", re.IGNORECASE)),
+    ("head_of_delegation", re.compile(r"\b(?:trưởng đoàn|dẫn đầu)\b", re.IGNORECASE)),
 )
 ROLE_ORDER = [role for role, _ in ROLE_CUES]
+# A plural honorific opens a list that runs on past ';' ('các đồng chí: A, …; B và C, …').
+PLURAL_HONORIFIC = re.compile(r"\bcác\s+(?:đồng chí|đ/c|ông|bà)\b", re.IGNORECASE)
+# Lowercase words that end a title: verbs and role cues after the post ('… huyện chủ trì').
+NOT_IN_TITLE = frozenset(
+    ["chủ", "trì", "phát", "biểu", "dự", "tham", "cùng", "đã", "đang", "sẽ", "và", "tại", "với", "làm", "việc", "kết", "luận", "báo", "cáo", "trình", "bày", "đề", "nghị", "nhấn", "mạnh", "cho", "biết", "yêu", "cầu", "chỉ", "đạo", "dẫn", "đầu", "đi", "thăm", "tặng", "trao", "khen", "có", "được", "là"]
+)
+MAX_TITLE_TAIL = 6
 
 
 @dataclass
@@ -52,6 +60,7 @@ class Official:
     titles: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     strong: bool = False  # anchored by 'đồng chí' / 'đ/c'
+    affiliated: bool = False  # named with a membership, not a post ('đảng viên Chi bộ …')
 
     def as_dict(self) -> dict:
         return {"name": self.name, "titles": self.titles, "roles": self.roles}
@@ -64,10 +73,15 @@ class Token:
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
-        self.low = text.casefold()
-        self.is_cap = text[:1].isupper() and (len(text) == 1 or text[1:].islower()) and text.isalpha()
-        letters = [c for c in text if c.isalpha()]
-        self.is_abbr = len(letters) >= 2 and all(c.isupper() for c in letters)
+        self.low, self.is_cap, self.is_abbr = _shape(text)
+
+
+@lru_cache(maxsize=16384)
+def _shape(text: str) -> tuple[str, bool, bool]:
+    """A word's case-folded form, and whether it is Capitalised or an ABBREVIATION."""
+    is_cap = text[:1].isupper() and (len(text) == 1 or text[1:].islower()) and text.isalpha()
+    letters = [c for c in text if c.isalpha()]
+    return text.casefold(), is_cap, len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _post_index() -> dict[str, list[tuple[str, ...]]]:
@@ -90,24 +104,30 @@ _WORD = re.compile(r"\w+(?:/\w+)?")
 PLACES = lexicons.folded("places")
 
 
-def find_officials(body: str, captions: list[str] = ()) -> list[dict]:
-    """Officials of an article, once each, in order of first mention in the body."""
+def find_officials(body: str, captions: list[str] | tuple[str, ...] = ()) -> list[dict]:
+    """Officials of an article, once each, in order of first mention in the body.
+
+    A person is output with a post, or with 'đồng chí' and no affiliation in its place.
+    """
     people: dict[str, Official] = {}
     for sentence in [*sentences(body), *captions]:
         roles_before: list[str] = []
-        for clause in re.split(r";", sentence):
-            found, roles = _people_in_clause(clause)
+        carried: tuple[bool] | None = None
+        for clause in sentence.split(";"):
+            found, roles = _people_in_clause(clause, carried)
             roles = roles or roles_before
             roles_before = roles
+            carried = (True,) if found and (carried or PLURAL_HONORIFIC.search(clause)) else None
             for person in found:
                 _merge(people, person, roles)
-    return [p.as_dict() for p in people.values() if p.titles or p.strong]
+    return [p.as_dict() for p in people.values() if p.titles or (p.strong and not p.affiliated)]
 
 
 def _merge(people: dict[str, Official], person: Official, roles: list[str]) -> None:
     key = fold_key(person.name)
     known = people.setdefault(key, Official(person.name))
     known.strong = known.strong or person.strong
+    known.affiliated = known.affiliated or person.affiliated
     for title in person.titles:
         _add_title(known.titles, title)
     known.roles = [r for r in ROLE_ORDER if r in known.roles or r in roles]
@@ -126,13 +146,19 @@ def _add_title(titles: list[str], title: str) -> None:
     titles.append(title)
 
 
-def _people_in_clause(clause: str) -> tuple[list[Official], list[str]]:
-    """The people named in a clause, and the role cues of the clause outside their names."""
-    if STARTERS.isdisjoint(_WORD.findall(clause.casefold())):
+def _people_in_clause(clause: str, carried: tuple[bool] | None = None) -> tuple[list[Official], list[str]]:
+    """The people named in a clause, and the role cues of the clause outside their names.
+
+    ``carried``: the clause goes on with a list opened before ';' ('các đồng chí').
+    A post after a coordinated list of names goes to each of them.
+    """
+    if carried is None and STARTERS.isdisjoint(_WORD.findall(clause.casefold())):
         return [], [role for role, cue in ROLE_CUES if cue.search(clause)]
     tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(clause)]
-    people, spans = [], []
-    i, chained = 0, None
+    people: list[Official] = []
+    spans: list[tuple[int, int]] = []
+    groups: list[list[Official]] = []
+    i, chained = 0, carried
     while i < len(tokens):
         token = tokens[i]
         if chained is None and token.low not in STARTERS and not (token.is_cap and token.low in SURNAMES):
@@ -143,6 +169,9 @@ def _people_in_clause(clause: str) -> tuple[list[Official], list[str]]:
             i, chained = i + 1, None
             continue
         person, start, end = parsed
+        if chained is None or not groups:
+            groups.append([])
+        groups[-1].append(person)
         people.append(person)
         spans.append((tokens[start].start, tokens[end - 1].end))
         # 'đồng chí A và B', 'các đồng chí A, B': the honorific carries over the list
@@ -150,11 +179,22 @@ def _people_in_clause(clause: str) -> tuple[list[Official], list[str]]:
             i, chained = end + 1, (person.strong,)
         else:
             i, chained = end, None
+    for group in groups:
+        _share_titles(group)
     blanked = clause
     for start, end in spans:
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
     roles = [role for role, cue in ROLE_CUES if cue.search(blanked)]
     return people, roles
+
+
+def _share_titles(group: list[Official]) -> None:
+    """'A, B và C, Phó Chủ tịch UBND huyện': the post after the last name is each one's."""
+    titles = group[-1].titles
+    for person in group[:-1]:
+        if not person.titles and titles:
+            person.titles = list(titles)
+            person.affiliated = False
 
 
 def _parse_person(
@@ -176,8 +216,8 @@ def _parse_person(
             i += 1
     titles = []
     if _match_post(tokens, i):
-        title_end, name = _parse_title(tokens, i)
-        if name is None:
+        title_end, name_start = _parse_title(tokens, i)
+        if name_start is None:
             return None
         titles.append(_title_text(tokens, i, title_end))
         i = title_end
@@ -199,7 +239,16 @@ def _parse_person(
             i += 1
     if not (honorific or titles):
         return None
-    return Official(name, titles, strong=strong), start, i
+    affiliated = not titles and _affiliation_after(tokens, i)
+    return Official(name, titles, strong=strong, affiliated=affiliated), start, i
+
+
+def _affiliation_after(tokens: list[Token], i: int) -> bool:
+    """A name followed by ', <lowercase noun phrase>' that is no post ('đảng viên Chi bộ thôn …')."""
+    return (
+        i + 1 < len(tokens) and tokens[i].text == "," and tokens[i + 1].text.islower()
+        and tokens[i + 1].text.isalpha() and tokens[i + 1].low not in NOT_IN_TITLE
+    )
 
 
 def _match_honorific(tokens: list[Token], i: int) -> tuple[str, ...] | None:
@@ -212,10 +261,12 @@ def _match_honorific(tokens: list[Token], i: int) -> tuple[str, ...] | None:
 
 
 def _match_post(tokens: list[Token], i: int) -> tuple[str, ...] | None:
-    if i >= len(tokens):
+    options = POSTS.get(tokens[i].low, ()) if i < len(tokens) else ()
+    if not options:
         return None
-    for words in POSTS.get(tokens[i].low, ()):
-        if tuple(t.low for t in tokens[i:i + len(words)]) == words:
+    lows = tuple(t.low for t in tokens[i:i + len(options[0])])  # options run longest first
+    for words in options:
+        if lows[: len(words)] == words:
             return words
     return None
 
@@ -223,7 +274,7 @@ def _match_post(tokens: list[Token], i: int) -> tuple[str, ...] | None:
 def _parse_title(tokens: list[Token], i: int) -> tuple[int, int | None]:
     """Read a title from its post at i. Returns its end, and where a name begins
     when the title runs into one ('Chủ tịch UBND huyện Nguyễn Xuân Thanh')."""
-    post = _match_post(tokens, i)
+    post = _match_post(tokens, i) or ()
     k = i + len(post)
     previous_kind = "post"
     while k < len(tokens) and k - i < MAX_TITLE_TOKENS:
@@ -252,9 +303,19 @@ def _parse_title(tokens: list[Token], i: int) -> tuple[int, int | None]:
         elif previous_kind == "cap" and token.text.islower():
             previous_kind = "lower-in-cap"
         else:
-            break
+            return _title_tail(tokens, k), None
         k += 1
     return k, None
+
+
+def _title_tail(tokens: list[Token], k: int) -> int:
+    """A long post's lowercase tail runs on to the delimiter that ends it ('Ban Chỉ đạo
+    chuyển đổi số huyện,', 'Thư ký phiên họp;'), unless a verb or cue comes first."""
+    j = k
+    while j < len(tokens) and j - k < MAX_TITLE_TAIL and tokens[j].text.isalpha() and tokens[j].low not in NOT_IN_TITLE:
+        j += 1
+    ends = j == len(tokens) or tokens[j].text in TITLE_DELIMITERS
+    return j if ends and j > k else k
 
 
 def _location_at(tokens: list[Token], k: int) -> bool:
@@ -309,7 +370,7 @@ def _match_name(tokens: list[Token], i: int, anchored: bool) -> int | None:
 
 def _title_text(tokens: list[Token], start: int, end: int) -> str:
     """A title in the article's words, its post in canonical spelling, capitalised."""
-    post = _match_post(tokens, start)
+    post = _match_post(tokens, start) or ()
     rest_tokens = tokens[start + len(post): end]
     text = CANONICAL_POST[post]
     if rest_tokens:

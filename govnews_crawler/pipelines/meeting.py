@@ -6,7 +6,8 @@ from govnews_crawler.pipelines.base import ArticlePipeline
 
 class MeetingPipeline(ArticlePipeline):
     def process(self, adapter):
-        is_meeting, kinds = classify_meeting(adapter.get("title"), adapter.get("body") or "")
+        is_meeting, kinds = classify_meeting(adapter.get("title"), adapter.get("body") or "",
+                                          adapter.get("image_captions") or [])
         adapter["is_meeting"] = is_meeting
         adapter["meeting_kinds"] = kinds
         if is_meeting:
