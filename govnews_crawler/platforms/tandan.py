@@ -22,6 +22,7 @@ class TanDan(Platform):
     category_css = (".tandan-category-view",)
     body_css = (".tandan-content-view", ".tandan-p-article-main", ".ms-rtestate-field")
     drop_css = ("script", "style", ".tandan-div-article-other")
+    lead_css = (".tandan-p-article-news-summary",)
     caption_css = (".tandan-content-view p.image-caption",)
     author_css = (".tandan-author-view",)
 
