@@ -1,5 +1,7 @@
 """The extractor of a page no template knows: metadata, the largest text block."""
 
+from typing import Any
+
 from parsel import Selector
 
 from govnews_crawler.extraction.dates import looks_like_date_line
@@ -16,7 +18,7 @@ META_DATES = (
 )
 
 
-def parse_article(page: Selector | str) -> dict:
+def parse_article(page: Selector | str) -> dict[str, Any]:
     """Raw article fields of a page: title, published_at or date line, source text."""
     sel = page if isinstance(page, Selector) else Selector(text=page)
     container = largest_text_block(sel)
@@ -34,7 +36,7 @@ def parse_article(page: Selector | str) -> dict:
     }
 
 
-def largest_text_block(sel: Selector):
+def largest_text_block(sel: Selector) -> Selector | None:
     """The element whose own paragraphs hold the most text."""
     best, best_size = None, 0
     for candidate in sel.xpath("//body//*[p or br]"):
