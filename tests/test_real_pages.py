@@ -54,3 +54,25 @@ def test_liferay_real_article_title_date_lead_and_byline_out_of_the_body():
     assert fields["source_text"].count(want["source_start"]) == 1  # the lead once
     for text in want["not_in_source"]:
         assert text not in fields["source_text"]
+
+
+SAVED = FIXTURES / "portals"
+
+
+def check_saved_page(html: Path) -> None:
+    """A saved real page reads as its reviewed expected JSON says."""
+    from govnews_crawler.cli.capture import draft_expected
+    from govnews_crawler.registry import load_portals
+
+    meta = json.loads(html.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    want = json.loads(html.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    assert want.pop("reviewed") is True, f"{html.with_suffix('.expected.json')} is not reviewed yet"
+    got = draft_expected(html.read_bytes(), meta["url"], load_portals()[meta["portal"]], meta.get("timestamp"))
+    got.pop("reviewed")
+    assert got == want
+
+
+def test_every_saved_real_page_matches_its_reviewed_expected_json():
+    """One test over the folder (none are saved yet: no internet where this was built)."""
+    for html in sorted(SAVED.glob("*/*.html")):
+        check_saved_page(html)
