@@ -7,7 +7,6 @@ request an operator makes by hand, and the saved bytes must be the answer's own.
 """
 
 import argparse
-import json
 import re
 import sys
 import urllib.error
@@ -51,8 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if portal is None:
         print(f"govnews capture: unknown portal {args.portal!r}; see `govnews portals`", file=sys.stderr)
         return 2
-    parts = urlsplit(args.url)
-    if parts.scheme not in ("http", "https") or parts.netloc.removeprefix("www.") not in {h.removeprefix("www.") for h in portal.hosts}:
+    if not own_address(args.url, portal.hosts):
         print(f"govnews capture: {args.url} is not an http(s) address of {portal.key} ({', '.join(portal.hosts)})",
               file=sys.stderr)
         return 2
@@ -77,6 +75,22 @@ def run(args: argparse.Namespace) -> int:
     print(f"saved {folder / name}.html ({draft['kind']}, read by {draft['platform']}); "
           f"review {folder / name}.expected.json and set \"reviewed\": true")
     return 0
+
+
+def own_address(url: str, hosts: tuple[str, ...]) -> bool:
+    """Whether ``url`` is http(s) on one of ``hosts`` ('www.' aside)."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and parts.netloc.removeprefix("www.") in {h.removeprefix("www.") for h in hosts}
+
+
+class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects are followed only to the host asked (http or https): never elsewhere."""
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> urllib.request.Request | None:
+        if not own_address(newurl, (urlsplit(req.full_url).netloc,)):
+            raise OSError(f"HTTP {code}: redirected off the host to {newurl}; not followed")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def live_page(url: str, base_url: str | None, agent: str) -> tuple[bytes, dict[str, Any]]:
@@ -134,7 +148,7 @@ def file_name(url: str) -> str:
 def _get(url: str, agent: str) -> tuple[bytes, int, dict[str, str]]:
     request = urllib.request.Request(url, headers={"User-Agent": agent})
     try:
-        with urllib.request.urlopen(request, timeout=60) as answer:  # noqa: S310 - http(s) checked above
+        with urllib.request.build_opener(_SameHostRedirects).open(request, timeout=60) as answer:
             return answer.read(), answer.status, {k: v for k in KEPT_HEADERS if (v := answer.headers.get(k))}
     except urllib.error.HTTPError as error:
         raise OSError(f"HTTP {error.code} from {url}") from None
