@@ -5,14 +5,18 @@ portals) the spider asks the CDX API for the host's captures, keeps the addresse
 of the template's article pattern, takes the newest capture of each page and
 parses its raw bytes (``/web/<timestamp>id_/<original>``) with the live template.
 A portal with layout eras is listed host by host, and each capture is read by
-the era of its timestamp (``Portal.era_at``).
+the era of its timestamp (``Portal.era_at``). A portal no template knows (the
+generic platform) has its article pages learned from the listing itself:
+``discovery.shapes`` groups the addresses by shape, a few captures of each shape
+are read, and only the shapes that read as articles are crawled.
 """
 
 from urllib.parse import urlsplit
 
 import scrapy
 
-from govnews_crawler.platforms import PLATFORMS
+from govnews_crawler.discovery import shapes
+from govnews_crawler.platforms import PLATFORMS, generic
 from govnews_crawler.sources.wayback import CdxError, capture_url, cdx_url, newest_per_page, parse_cdx
 
 REDIRECTS = [301, 302, 303, 307, 308]
@@ -45,6 +49,8 @@ class WaybackMixin:
         later = hosts[hosts.index(host) + 1:] if host in hosts else ()
         if later:
             yield self.cdx_request(host=later[0])
+        elif any(self.learns_shapes(c) for c in self.captures):
+            yield from self.shape_requests()
         else:
             yield from self.capture_requests()
 
@@ -71,8 +77,48 @@ class WaybackMixin:
             yield from self.next_host_or_captures(host)
 
     def is_article_capture(self, capture) -> bool:
+        if self.learns_shapes(capture):
+            return True  # kept for learning: group_by_shape drops what is not an HTML page
         return (capture.statuscode in ("200", "-", "") and "html" in (capture.mimetype or "html")
                 and self.era_of(capture.timestamp, capture.original).is_article(capture.original))
+
+    def learns_shapes(self, capture) -> bool:
+        return self.era_of(capture.timestamp, capture.original).platform == generic.NAME
+
+    def shape_requests(self):
+        """Sample requests for each address shape of the portal (template-free pages)."""
+        learning = [c for c in self.captures if self.learns_shapes(c)]
+        self.captures = [c for c in self.captures if not self.learns_shapes(c)]
+        self.shape_groups = shapes.group_by_shape(learning)
+        picked = shapes.samples(self.shape_groups)
+        self.verdicts: dict[str, list[bool]] = {name: [] for name in picked}
+        self.samples_pending = sum(len(group) for group in picked.values())
+        if not self.samples_pending:
+            yield from self.capture_requests()
+        for name, group in picked.items():
+            for capture in group:
+                yield scrapy.Request(capture_url(self.endpoint, capture), callback=self.parse_sample,
+                                     errback=self.sample_failed, dont_filter=True,
+                                     meta={"download_slot": SLOT, "dont_redirect": True}, cb_kwargs={"shape": name})
+
+    def parse_sample(self, response, shape):
+        text = response.text if hasattr(response, "text") else ""
+        self.verdicts[shape].append(shapes.reads_as_article(generic.PLATFORM.parse_article(text)))
+        yield from self.sample_done()
+
+    def sample_failed(self, failure):
+        yield from self.sample_done()
+
+    def sample_done(self):
+        self.samples_pending -= 1
+        if self.samples_pending:
+            return
+        kept = shapes.article_shapes(self.verdicts)
+        self.crawler.stats.set_value("govnews/archive/shapes_learned", len(kept))
+        self.logger.info("%s: article shapes learned from %d shapes: %s", self.name, len(self.verdicts), ", ".join(kept) or "none")
+        self.learned_shapes = kept
+        self.captures += [c for name in kept for c in self.shape_groups[name]]
+        yield from self.capture_requests()
 
     def era_of(self, timestamp: str, original: str):
         return self.portal.era_at(timestamp, urlsplit(original).netloc)
