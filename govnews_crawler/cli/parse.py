@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     portal = portals[args.portal] if args.portal else None
     if args.listing:
-        return parse_listing.run(args.paths, portal.platform if portal else None, portal.base_url if portal else None)
+        return parse_listing.run(args.paths, portal)
     runner = PipelineRunner()
     if args.output:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         for name in args.paths:
             path = Path(name)
-            if parse_listing.listing_instead(path, portal.platform if portal else None, portal.base_url if portal else None):
+            if parse_listing.listing_instead(path, portal):
                 print(f"govnews parse: {name}: a listing page, not an article (see --listing)", file=sys.stderr)
                 failures += 1
                 continue

@@ -12,6 +12,7 @@ from w3lib.encoding import html_body_declared_encoding
 
 from govnews_crawler.platforms import PLATFORMS, Platform, generic, recognise
 from govnews_crawler.platforms.generic_extractor import largest_text_block
+from govnews_crawler.registry import Portal
 
 MIN_LINKS = 2  # article links a template's listing must show, its body selectors missing
 MIN_LINKS_GENERIC = 5  # ... or, with no template, links of which 3 sit in the main text block
@@ -25,8 +26,13 @@ def read_page(path: Path) -> Selector:
     return Selector(text=data.decode(encoding, errors="replace"))
 
 
-def template_of(page: Selector, url: str, platform: str | None) -> Platform:
-    return PLATFORMS[platform] if platform else (recognise(page, url) or generic.PLATFORM)
+def template_of(page: Selector, url: str, portal: Portal | None) -> Platform:
+    """The portal's template (of the era whose template recognises the page, else its
+    newest), else the recognised one, else the generic one."""
+    if portal is None:
+        return recognise(page, url) or generic.PLATFORM
+    eras = [PLATFORMS[era.platform] for era in portal.layouts]
+    return next((t for t in reversed(eras) if t.recognise(page, url)), PLATFORMS[portal.platform])
 
 
 def is_listing(page: Selector, url: str, template: Platform) -> bool:
@@ -52,9 +58,9 @@ def page_base(page: Selector, fallback: str) -> str:
     return declared.strip() if declared and declared.strip().startswith(("http://", "https://")) else fallback
 
 
-def run(paths: list[str], platform: str | None, base_url: str | None = None) -> int:
+def run(paths: list[str], portal: Portal | None) -> int:
     """One JSON line per article link, then ``{"next_page": …}``, for each page;
-    links resolve against ``base_url`` (the portal's) when given, else the file."""
+    links resolve against the portal's address when given, else the page's own."""
     failures = 0
     for name in paths:
         path = Path(name)
@@ -64,20 +70,20 @@ def run(paths: list[str], platform: str | None, base_url: str | None = None) -> 
             print(f"govnews parse: {name}: {exc.strerror or exc}", file=sys.stderr)
             failures += 1
             continue
-        url = base_url + "/" if base_url else page_base(page, path.resolve().as_uri())
-        template = template_of(page, url, platform)
+        url = portal.base_url + "/" if portal else page_base(page, path.resolve().as_uri())
+        template = template_of(page, url, portal)
         entries = template.listing(page, url)
         for entry in entries:
             _print({"url": entry.url, "title": entry.title, "published": entry.published})
         _print({"next_page": template.next_page(page, url)})
         if not entries:
-            hint = "" if base_url else " (--portal gives the links their host)"
+            hint = "" if portal else " (--portal gives the links their host)"
             print(f"govnews parse: {name}: no article links found by the {template.name} template{hint}", file=sys.stderr)
             failures += 1
     return 1 if failures else 0
 
 
-def listing_instead(path: Path, platform: str | None, base_url: str | None = None) -> bool:
+def listing_instead(path: Path, portal: Portal | None) -> bool:
     """Whether a saved ``.html`` page is a listing page rather than an article."""
     if path.suffix.lower() not in {".html", ".htm", ".xhtml", ".aspx", ".php"}:
         return False
@@ -85,8 +91,8 @@ def listing_instead(path: Path, platform: str | None, base_url: str | None = Non
         page = read_page(path)
     except OSError:
         return False  # the article reader reports it
-    url = base_url + "/" if base_url else page_base(page, ANY_HOST)
-    return is_listing(page, url, template_of(page, url, platform))
+    url = portal.base_url + "/" if portal else page_base(page, ANY_HOST)
+    return is_listing(page, url, template_of(page, url, portal))
 
 
 def _print(line: dict[str, object]) -> None:

@@ -115,8 +115,8 @@ class WaybackMixin:
             return
         kept = shapes.article_shapes(self.verdicts)
         self.crawler.stats.set_value("govnews/archive/shapes_learned", len(kept))
-        self.logger.info("%s: article shapes learned from %d shapes: %s", self.name, len(self.verdicts), ", ".join(kept) or "none")
-        self.learned_shapes = kept
+        self.logger.info("%s: article shapes learned from %d shapes: %s", self.name, len(self.verdicts),
+                         ", ".join(kept) or "none")
         self.captures += [c for name in kept for c in self.shape_groups[name]]
         yield from self.capture_requests()
 
