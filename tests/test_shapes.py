@@ -3,7 +3,7 @@
 import json
 
 from govnews_crawler.devtools.fake_archive import FakeArchive, FakeCapture
-from govnews_crawler.discovery.shapes import article_shapes, group_by_shape, reads_as_article, shape
+from govnews_crawler.discovery.shapes import article_shapes, describe, group_by_shape, reads_as_article, shape
 from govnews_crawler.sources.wayback import Capture
 
 from .crawling import FIXTURES, run_scrapy
@@ -35,6 +35,7 @@ def test_groups_leave_out_images_and_failed_captures_and_keep_the_newest():
     assert list(groups) == ["/{w}/{n}/{w}.html"] and [c.timestamp for c in groups["/{w}/{n}/{w}.html"]] == ["20210101000000"]
     assert article_shapes({"/a": [True, True, False], "/b": [True, False], "/c": []}) == ["/a"]
     assert not reads_as_article({"title": "T", "date_line": "Ngày 1/1/2020", "source_text": "ngắn"})
+    assert describe(groups) == "/{w}/{n}/{w}.html (1)"
 
 
 def article_captures():
@@ -45,7 +46,7 @@ def article_captures():
         routes = json.loads((folder / "routes.json").read_text())
         expected = json.loads((folder / "expected.json").read_text())
         for i, path in enumerate(expected["newest_first"]):
-            url = f"{HOST}/thongtin/{n * 10 + i + 100}/bai-{platform}-{i}.shtml"
+            url = f"{HOST}/thongtin/{n * 10 + i + 100}/bai-{platform}-{'abc'[i]}.shtml"  # no usual article shape
             captures.append(FakeCapture(f"2022010{n + 1}00000{i}", url, folder / routes[path], digest=f"{n}{i}"))
             want[url] = expected["articles"][path]
         for i, name in enumerate(("listing-1.html", "listing-2.html", "listing-3.html")):
@@ -69,7 +70,7 @@ def test_a_discovered_portal_crawled_from_learned_shapes(tmp_path, monkeypatch):
     assert sorted(i["url"] for i in done.items) == sorted(want)
     assert not [r for r in fetched if ".jpg" in r]  # images are never fetched
     assert done.stats["govnews/archive/shapes_learned"] == 1
-    assert "article shapes learned from 2 shapes: /{w}/{n}/{w}-{n}.shtml" in done.log
+    assert "article shapes learned from 2 shapes: /{w}/{n}/{w}.shtml" in done.log
     for item in done.items:
         expected = want[item["url"]]
         assert item["extractor"] == "generic"

@@ -76,3 +76,9 @@ def reads_as_article(fields: Mapping[str, Any]) -> bool:
 def article_shapes(verdicts: Mapping[str, list[bool]]) -> list[str]:
     """The shapes most of whose sampled pages read as articles."""
     return [name for name, seen in verdicts.items() if seen and sum(seen) * 2 > len(seen)]
+
+
+def describe(groups: Mapping[str, list[Capture]], top: int = 3) -> str:
+    """The largest shapes with their page counts, for discovery's evidence column:
+    the candidates an archive crawl of the portal samples."""
+    return ", ".join(f"{name} ({len(group)})" for name, group in list(groups.items())[:top])

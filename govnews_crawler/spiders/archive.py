@@ -86,9 +86,13 @@ class WaybackMixin:
         return self.era_of(capture.timestamp, capture.original).platform == generic.NAME
 
     def shape_requests(self):
-        """Sample requests for each address shape of the portal (template-free pages)."""
-        learning = [c for c in self.captures if self.learns_shapes(c)]
-        self.captures = [c for c in self.captures if not self.learns_shapes(c)]
+        """Sample requests for each address shape of the portal (template-free pages)
+        that the generic template's usual article addresses do not cover."""
+        kept, learning = [], []
+        for capture in self.captures:  # the generic template's usual article addresses need no learning
+            usual = not self.learns_shapes(capture) or generic.PLATFORM.article_url.search(capture.original)
+            (kept if usual else learning).append(capture)
+        self.captures = kept
         self.shape_groups = shapes.group_by_shape(learning)
         picked = shapes.samples(self.shape_groups)
         self.verdicts: dict[str, list[bool]] = {name: [] for name in picked}
