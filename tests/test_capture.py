@@ -56,7 +56,7 @@ def test_capture_from_the_archive_takes_the_newest_capture_and_its_era(tmp_path,
     assert meta["timestamp"] == "20210102000000" and meta["captured_at"] == "2021-01-02T00:00:00Z"
     assert meta["archive_url"].endswith("/web/20210102000000id_/https://doluong.gov.vn" + path)
     draft = json.loads((tmp_path / "doluong" / "a.expected.json").read_text())
-    assert draft["platform"] == "wordpress"  # the 2021 era of doluong, though its newest era is nghean
+    assert draft["platform"] == "wordpress"  # the era of that host and time
     review(tmp_path / "doluong" / "a.expected.json")
     check_saved_page(tmp_path / "doluong" / "a.html")
 

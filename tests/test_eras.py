@@ -20,7 +20,11 @@ def test_doluong_is_one_portal_with_a_wordpress_and_a_nghean_era():
     assert "doluong_nghean" not in portals
     assert [(e.platform, e.base_url) for e in doluong.eras] == [("wordpress", OLD), ("nghean", NEW)]
     assert doluong.hosts == ("doluong.gov.vn", "doluong.nghean.gov.vn")
-    assert (doluong.platform, doluong.base_url) == ("nghean", NEW)  # live reads use the newest era
+    assert (doluong.platform, doluong.base_url) == ("wordpress", OLD)  # live and mirror reads: the entry's own fields
+    newest_by_default = _entry("x", {"unit": "u", "province": "p", "eras": [
+        {"platform": "wordpress", "base_url": OLD, "listing_paths": ["/"], "until": datetime.date(2021, 6, 30)},
+        {"platform": "nghean", "base_url": NEW, "listing_paths": ["/t"]}]})
+    assert (newest_by_default.platform, newest_by_default.base_url, newest_by_default.listing_paths) == ("nghean", NEW, ("/t",))
     assert doluong.era_at("20210105000000").platform == "wordpress"
     assert doluong.era_at("20220105000000").platform == "nghean"
     assert doluong.era_at(datetime.date(2021, 7, 1)).platform == "nghean"
