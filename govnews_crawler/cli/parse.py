@@ -7,6 +7,7 @@ from pathlib import Path
 
 from scrapy.exporters import JsonLinesItemExporter
 
+from govnews_crawler.cli import parse_listing
 from govnews_crawler.item.builder import build_item
 from govnews_crawler.registry import load_portals
 from govnews_crawler.sources.files import InputError, read_article_file
@@ -18,6 +19,8 @@ def add_parser(commands) -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", help="write JSON lines to this file (default: stdout)")
     parser.add_argument("--portal", help="the portal the pages come from (its spider name): "
                         "its template reads .html pages, and the item names the portal")
+    parser.add_argument("--listing", action="store_true", help="read the pages as listing pages: one JSON line "
+                        'per article link ({"url", "title", "published"}), then {"next_page": URL or null}')
     return parser
 
 
@@ -30,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"govnews parse: unknown portal {args.portal!r}; see `scrapy list`", file=sys.stderr)
         return 2
     portal = portals[args.portal] if args.portal else None
+    if args.listing:
+        return parse_listing.run(args.paths, portal)
     runner = PipelineRunner()
     if args.output:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
@@ -39,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         for name in args.paths:
             path = Path(name)
+            if parse_listing.listing_instead(path, portal):
+                print(f"govnews parse: {name}: a listing page, not an article (see --listing)", file=sys.stderr)
+                failures += 1
+                continue
             try:
                 fields = read_article_file(path, portal.platform if portal else None)
             except InputError as reason:

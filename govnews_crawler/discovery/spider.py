@@ -13,6 +13,7 @@ from collections import Counter
 import scrapy
 from parsel import Selector
 
+from govnews_crawler.discovery import shapes
 from govnews_crawler.discovery.store import DiscoveryStore
 from govnews_crawler.platforms import generic, recognise, recognise_addresses
 from govnews_crawler.sources.pages import decode_page
@@ -70,14 +71,16 @@ class DiscoverySpider(scrapy.Spider):
         article_like = [c for c in html if by_address and by_address.article_url.search(c.original)]
         samples = sorted(article_like or html, key=lambda c: c.timestamp, reverse=True)
         found = {"first": min(c.timestamp for c in captures), "last": max(c.timestamp for c in captures),
-                 "years": dict(sorted(years.items())), "samples": [c.original for c in samples[:SAMPLES]]}
+                 "years": dict(sorted(years.items())), "samples": [c.original for c in samples[:SAMPLES]],
+                 "shapes": shapes.describe(shapes.group_by_shape(html))}
         to_fetch = samples[:1] + [c for c in html if c.original.rstrip("/").endswith(candidate["host"])][:1]
         yield from self._next_capture(district, candidate, found, to_fetch, by_address)
 
     def _next_capture(self, district, candidate, found, to_fetch, by_address):
         if not to_fetch:
             platform = by_address.name if by_address else generic.NAME
-            evidence = f"article addresses follow the {by_address.name} pattern" if by_address else "not recognised"
+            evidence = (f"article addresses follow the {by_address.name} pattern" if by_address
+                        else f"not recognised; address shapes {found.get('shapes') or 'none'}")
             self.store.save(district["key"], candidate, "found", platform=platform, platform_evidence=evidence, **found)
             return
         capture, rest = to_fetch[0], to_fetch[1:]

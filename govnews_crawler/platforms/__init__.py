@@ -5,6 +5,9 @@ No Scrapy here: templates take page text (or a parsel Selector), so a spider and
 template; ``recognise`` tells a page's platform from its markup.
 """
 
+from collections.abc import Iterable
+from typing import Any
+
 from parsel import Selector
 
 from govnews_crawler.platforms import (
@@ -35,7 +38,7 @@ def recognise(page: Selector | str, url: str = "") -> Platform | None:
     return None
 
 
-def recognise_addresses(urls) -> Platform | None:
+def recognise_addresses(urls: Iterable[str]) -> Platform | None:
     """The template whose distinctive article-address pattern most of the addresses
     follow ('/portal/read/…', 'dDocName=PORTAL…'; not WordPress's '/slug/')."""
     best, best_count = None, 0
@@ -48,7 +51,7 @@ def recognise_addresses(urls) -> Platform | None:
     return best
 
 
-def parse_page(page: str, url: str = "", platform: str | None = None) -> dict:
+def parse_page(page: str, url: str = "", platform: str | None = None) -> dict[str, Any]:
     """Raw article fields of a page: by the named platform, else the recognised one,
     else the generic extractor."""
     sel = Selector(text=page)

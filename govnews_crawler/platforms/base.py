@@ -3,10 +3,13 @@ and where an article page keeps its title, date line, section, body, captions
 and byline. Templates are data on this class; the methods are shared."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin
 
-from parsel import Selector
+from lxml.html import HtmlElement
+from parsel import Selector, SelectorList
 
 from govnews_crawler.extraction.dates import FULL_DATE, date_from_url, parse_date_line
 from govnews_crawler.platforms import generic_extractor
@@ -27,15 +30,16 @@ class Platform:
 
     name = "platform"
     # Recognition: a generator meta, class names or address shapes unique to the family.
-    generator: re.Pattern | None = None
+    generator: re.Pattern[str] | None = None
     markers: tuple[str, ...] = ()  # CSS selectors that only this family's pages match
-    article_url: re.Pattern = re.compile(r".")  # address pattern of article pages
+    article_url: re.Pattern[str] = re.compile(r".")  # address pattern of article pages
     distinctive_urls = False  # whether that pattern alone tells the platform
     # Listing pages
     item_css: str | None = None  # one listing entry; None: links are found page-wide
     link_css = "a"
     listing_date_css: str | None = None
-    next_css: str | None = None
+    next_css: str | None = None  # a next-page link by class; rel="next" and the link text also count
+    pager_css = ".pagination a, .pager a, .paging a, .page-numbers a, a.page-numbers, .phantrang a"
     # Article pages
     title_css: tuple[str, ...] = ("h1",)
     date_css: tuple[str, ...] = ()
@@ -50,7 +54,8 @@ class Platform:
     # --- listings -------------------------------------------------------------
     def listing(self, page: Selector, url: str) -> list[ListingEntry]:
         """Article links of a listing page, in page order, once each."""
-        entries, seen = [], set()
+        entries: list[ListingEntry] = []
+        seen: set[str] = set()
         items = page.css(self.item_css) if self.item_css else [page]
         for item in items:
             for link in item.css(self.link_css):
@@ -76,14 +81,19 @@ class Platform:
         return date_from_url(url)
 
     def next_page(self, page: Selector, url: str) -> str | None:
-        """The address of the next listing page, if there is one."""
-        if not self.next_css:
-            return None
-        href = page.css(f"{self.next_css}::attr(href)").get()
-        return urljoin(url, href.strip()) if href else None
+        """The address of the next listing page, if there is one: the template's
+        next link, else a ``rel="next"`` link, else a pager link reading next/Tiếp/Sau
+        (disabled ones, ``javascript:`` and ``#``, do not count)."""
+        candidates = [*(page.css(self.next_css) if self.next_css else []), *page.css('a[rel~="next"], link[rel~="next"]')]
+        candidates += [a for a in page.css(self.pager_css) if NEXT_TEXT.match(_text(a))]
+        for link in candidates:
+            href = (link.attrib.get("href") or "").strip()
+            if _followable(href) and not _disabled(link):
+                return urljoin(url, href)
+        return None
 
     # --- articles -------------------------------------------------------------
-    def parse_article(self, page: Selector | str, url: str = "") -> dict:
+    def parse_article(self, page: Selector | str, url: str = "") -> dict[str, Any]:
         """Raw article fields; the generic extractor when the body is not where
         this template expects it (the field ``extractor`` says which read it)."""
         page = Selector(text=page) if isinstance(page, str) else Selector(text=page.get())
@@ -100,11 +110,13 @@ class Platform:
         for css in (*self.caption_css, *self.author_css):
             _remove(body.css(css))
         lead = _first_text(page, self.lead_css)
+        for css in self.lead_css:
+            _remove(body.css(css))
         text = block_lines(body)
         return {
             "title": _first_text(page, self.title_css),
             "published_at": next((v for css in self.published_css if (v := page.css(css).get())), None),
-            "date_line": _first_text(page, self.date_css),
+            "date_line": _first_text(page, self.date_css) or _date_near_title(page, self.title_css),
             "category": _first_text(page, self.category_css),
             "image_captions": [c for c in captions if c],
             "author": author,
@@ -120,7 +132,31 @@ class Platform:
         return any(page.css(css) for css in self.markers)
 
 
-def _first(page: Selector, selectors) -> Selector | None:
+NEXT_TEXT = re.compile(r"\s*(?:next|tiếp(?: theo)?|sau|trang sau|trang tiếp|›|»|>>?)\s*$", re.IGNORECASE)
+
+
+def _followable(href: str) -> bool:
+    return bool(href) and not href.startswith(("#", "javascript:", "mailto:"))
+
+
+def _disabled(link: Selector) -> bool:
+    """Whether a pager link is greyed out (its own class or its ``li``'s)."""
+    return bool(link.xpath("self::*[contains(@class, 'disabled')] | parent::li[contains(@class, 'disabled')]"))
+
+
+def _date_near_title(page: Selector, title_css: Iterable[str]) -> str | None:
+    """The first short text with a full date after the title, when no selector held it."""
+    title = _first(page, title_css)
+    if title is None:
+        return None
+    for text in title.xpath("following::text()[normalize-space()]").getall()[:30]:
+        line = " ".join(text.split())
+        if len(line) <= 120 and FULL_DATE.search(line):
+            return line
+    return None
+
+
+def _first(page: Selector, selectors: Iterable[str]) -> Selector | None:
     for css in selectors:
         found = page.css(css)
         if found:
@@ -132,7 +168,7 @@ def _text(node: Selector) -> str:
     return " ".join(" ".join(node.css("::text").getall()).split())
 
 
-def _first_text(page: Selector, selectors) -> str | None:
+def _first_text(page: Selector, selectors: Iterable[str]) -> str | None:
     for css in selectors:
         for node in page.css(css):
             text = _text(node)
@@ -141,7 +177,7 @@ def _first_text(page: Selector, selectors) -> str | None:
     return None
 
 
-def _drop_captioned_image(caption) -> None:
+def _drop_captioned_image(caption: HtmlElement) -> None:
     """Remove the image a markup caption belongs to (in its figure or table, or just
     before it), so the text rules do not look for that image's caption again."""
     ancestor = caption.getparent()
@@ -160,7 +196,7 @@ def _drop_captioned_image(caption) -> None:
             image.drop_tree()
 
 
-def _remove(nodes) -> None:
+def _remove(nodes: SelectorList[Selector]) -> None:
     for node in nodes:
         element = node.root
         if element.getparent() is not None:

@@ -1,6 +1,7 @@
 """The template of a portal whose platform no template knows (a discovered one)."""
 
 import re
+from typing import Any
 from urllib.parse import urljoin
 
 from parsel import Selector
@@ -25,7 +26,8 @@ class GenericPlatform(Platform):
     )
 
     def listing(self, page: Selector, url: str) -> list[ListingEntry]:
-        seen, entries = set(), []
+        seen: set[str] = set()
+        entries: list[ListingEntry] = []
         for link in page.css("a[href]"):
             target = urljoin(url, link.attrib["href"].strip())
             if target not in seen and self.article_url.search(target):
@@ -37,7 +39,7 @@ class GenericPlatform(Platform):
         href = page.css('a[rel="next"]::attr(href), a.next::attr(href)').get()
         return urljoin(url, href) if href else None
 
-    def parse_article(self, page: Selector | str, url: str = "") -> dict:
+    def parse_article(self, page: Selector | str, url: str = "") -> dict[str, Any]:
         return generic_extractor.parse_article(page)
 
     def recognise(self, page: Selector, url: str = "") -> bool:

@@ -1,6 +1,8 @@
 """Text of an HTML element one block a line, with images marked where they stood."""
 
 from lxml import html as lxml_html
+from lxml.etree import _Element
+from parsel import Selector
 
 from govnews_crawler.extraction.structure import IMAGE_MARK
 
@@ -12,9 +14,9 @@ BLOCKS = {
 SKIPPED = {"script", "style", "noscript", "iframe", "form", "button", "select", "input", "svg", "template"}
 
 
-def block_lines(element) -> str:
+def block_lines(element: Selector | _Element | str) -> str:
     """Text of an lxml element (or parsel Selector) with a line break between blocks."""
-    root = getattr(element, "root", element)
+    root = element.root if isinstance(element, Selector) else element
     if isinstance(root, str):
         root = lxml_html.fromstring(root)
     pieces: list[str] = []
@@ -23,7 +25,7 @@ def block_lines(element) -> str:
     return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
 
-def _walk(node, pieces: list[str]) -> None:
+def _walk(node: _Element, pieces: list[str]) -> None:
     tag = node.tag if isinstance(node.tag, str) else ""
     if tag in SKIPPED:
         pieces.append(node.tail or "")

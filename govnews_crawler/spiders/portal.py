@@ -28,7 +28,7 @@ from govnews_crawler.extraction.published import published_day
 from govnews_crawler.item.builder import build_item
 from govnews_crawler.middlewares.known import META_KEY, SKIP_KNOWN
 from govnews_crawler.platforms import PLATFORMS
-from govnews_crawler.platforms.base import ListingEntry
+from govnews_crawler.platforms.base import ListingEntry, Platform
 from govnews_crawler.platforms.feeds import feed_entries
 from govnews_crawler.registry import Portal
 from govnews_crawler.sources.pages import decode_page, is_soft_404, page_kind
@@ -239,12 +239,14 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
                 yield request
         return reached_older
 
-    def parse_article(self, response, listed: ListingEntry | None = None, original_url: str | None = None):
-        """One raw article item; ``original_url`` is set when the page is an archive capture."""
+    def parse_article(self, response, listed: ListingEntry | None = None, original_url: str | None = None,
+                      platform: Platform | None = None):
+        """One raw article item; ``original_url`` is set when the page is an archive capture,
+        ``platform`` when an era other than the portal's current one reads it."""
         text = self.page_text(response)
         if text is None:
             return
-        fields = self.platform.parse_article(Selector(text=text), response.url)
+        fields = (platform or self.platform).parse_article(Selector(text=text), response.url)
         source_text = (fields.get("source_text") or "").strip()
         if is_soft_404(fields.get("title"), source_text):
             self.crawler.stats.inc_value("govnews/soft_404")

@@ -1,0 +1,58 @@
+"""``govnews parse --listing`` on every platform's listing fixtures, and ``govnews
+parse`` refusing a listing page as an article."""
+
+import json
+
+import pytest
+
+from govnews_crawler.cli import main
+from govnews_crawler.registry import load_portals
+
+from .crawling import FIXTURES
+from .test_real_pages import EXPECTED as RECONSTRUCTED_EXPECTED
+from .test_real_pages import RECONSTRUCTED
+
+PLATFORM_DIRS = sorted(p.parent.name for p in FIXTURES.glob("*/expected.json"))
+
+
+def lines(capsys) -> list[dict]:
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+@pytest.mark.parametrize("platform", PLATFORM_DIRS)
+def test_listing_mode_prints_every_link_and_the_next_page(platform, capsys):
+    expected = json.loads((FIXTURES / platform / "expected.json").read_text(encoding="utf-8"))
+    base = load_portals()[expected["portal"]].base_url
+    links, next_pages = [], []
+    for name in ("listing-1.html", "listing-2.html", "listing-3.html"):
+        assert main(["parse", "--listing", "--portal", expected["portal"], str(FIXTURES / platform / name)]) == 0
+        *entries, last = lines(capsys)
+        assert all(set(e) == {"url", "title", "published"} and e["title"] and e["published"] for e in entries)
+        links += [e["url"].removeprefix(base) for e in entries]
+        next_pages.append(last["next_page"])
+    assert list(dict.fromkeys(links)) == expected["newest_first"]
+    assert all(url and url.startswith(base) for url in next_pages[:2]) and next_pages[2] is None
+
+
+def test_listing_mode_on_the_reconstructed_liferay_listing(capsys):
+    assert main(["parse", "--listing", "--portal", "thoxuan", str(RECONSTRUCTED / "listing.html")]) == 0
+    *entries, last = lines(capsys)
+    want = RECONSTRUCTED_EXPECTED["listing"]["listing.html"]
+    base = load_portals()["thoxuan"].base_url
+    assert [{**e, "url": e["url"].removeprefix(base)} for e in entries] == want["entries"]
+    assert last["next_page"].removeprefix(base) == want["next_page"]
+
+
+@pytest.mark.parametrize("platform", PLATFORM_DIRS)
+def test_parse_says_a_listing_page_is_not_an_article(platform, capsys):
+    page = FIXTURES / platform / "listing-1.html"
+    assert main(["parse", str(page), str(FIXTURES / platform / "article-a.html")]) == 1
+    out = capsys.readouterr()
+    assert f"govnews parse: {page}: a listing page, not an article (see --listing)" in out.err
+    assert [json.loads(line)["url"] for line in out.out.splitlines()] == [(FIXTURES / platform / "article-a.html").resolve().as_uri()]
+
+
+def test_parse_says_the_reconstructed_liferay_listing_is_a_listing(capsys):
+    assert main(["parse", str(RECONSTRUCTED / "listing.html")]) == 1
+    out = capsys.readouterr()
+    assert "a listing page, not an article" in out.err and out.out == ""
