@@ -108,7 +108,7 @@ def _entry(key: str, raw: dict) -> Portal:
 
     if not KEY.fullmatch(key):
         raise RegistryError(f"portal {key!r}: a key is lowercase letters, digits and '_' only")
-    if urlsplit(str(raw.get("base_url", ""))).scheme not in ("http", "https"):
+    if raw.get("base_url") and urlsplit(str(raw["base_url"])).scheme not in ("http", "https"):
         raise RegistryError(f"portal {key!r}: base_url must be an http(s) address")
 
     known = {"unit", "province", "platform", "base_url", "listing_paths", "feeds", "status",
