@@ -4,9 +4,9 @@ Periods are written ``2020`` (a year), ``2020-H1``/``2020-H2`` (half years),
 ``2022-Q1`` … ``Q4``, ``2022-9M`` (the first nine months), ``2020-10`` (a month).
 A figure's period is read the way a reader would: from its sentence (the mention
 nearest before the figure, else the first after it), then its paragraph, then the
-article's title and lead paragraph. A mention without a year ("9 tháng", "quý I")
+article's title and lead paragraph (their first mention). A mention without a year ("9 tháng", "quý I")
 takes the year of the sentence, paragraph, title or lead, else the article's date
-(the year before when that date falls before the period begins). Mentions after
+(the year before when the period begins more than three months after that date). Mentions after
 "so với" are comparisons, not periods. ``None`` when nothing says.
 """
 
@@ -102,7 +102,8 @@ def _resolve(mention: Mention, contexts: list[str], day: date | None) -> str | N
         years = _ANY_YEAR.findall(context)
         year = int(years[0]) if years else None
     if year is None and day is not None:
-        year = day.year - 1 if date(day.year, _first_month(mention), 1) > day else day.year
+        # A period beginning well after the report's date is last year's ("quý IV" in January).
+        year = day.year - 1 if _first_month(mention) - day.month > 3 else day.year
     if year is None:
         return None
     return str(year) if mention.kind == "year" else f"{year}-{mention.value}"
@@ -127,7 +128,7 @@ def figure_period(figure: Mapping[str, Any], body: str, title: str | None, day: 
     if found:
         return found
     start = paragraph.find(sentence)
-    for context, position in ((paragraph, start if start >= 0 else 0), (title, len(title)), (lead, 0)):
+    for context, position in ((paragraph, start if start >= 0 else 0), (title, 0), (lead, 0)):
         found = period_in(context, position, [paragraph, title, lead], day)
         if found:
             return found
