@@ -38,6 +38,12 @@ def test_measure_phrases(measure, code):
     ({"text": "1.250 lao động", "unit": "lao động", "sentence": "Giải quyết việc làm mới cho 1.250 lao động."},
      "jobs_created"),
     ({"text": "5 xã", "unit": "xã", "sentence": "Đoàn đã làm việc tại 5 xã vùng lũ."}, None),
+    # no measure from the extraction: the clause just before the figure names it
+    ({"text": "3,9%", "unit": "%", "sentence": "Năm 2020, thu nhập tăng; tỷ lệ hộ nghèo giảm còn 3,9%."}, "poverty_rate"),
+    ({"text": "5,1%", "unit": "%", "sentence": "Tỷ lệ hộ nghèo còn 6,4%; tỷ lệ hộ cận nghèo còn 5,1%."}, "near_poverty_rate"),
+    ({"text": "ước đạt 2.630 tỷ đồng", "unit": "VND", "sentence": "6 tháng, tổng giá trị sản xuất ước đạt 2.630 tỷ đồng."},
+     "production_value"),
+    ({"text": "52%", "unit": "%", "sentence": "Thu ngân sách đạt 96 tỷ đồng, bằng 52% dự toán."}, None),
 ])
 def test_counts_without_a_measure(figure, code):
     assert indicator_of(figure) == code
