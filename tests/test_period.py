@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from govnews_crawler.extraction.period import figure_period, period_in
+from govnews_crawler.extraction.period import figure_period, period_in, period_order
 
 from .conftest import DATA
 
@@ -93,3 +93,9 @@ def test_periods_of_the_hard_cases():
         found[name, text] = figure_period(figure, case["body"], case.get("title"),
                                           date.fromisoformat(stamp[:10]) if stamp else None)
     assert found == GOLD_PERIODS
+
+
+def test_periods_sort_in_time():
+    periods = ["2021", "2020-9M", "2021-Q1", "2020-05", "2020", "2020-H1", "2020-Q3", "2021-H2"]
+    assert sorted(periods, key=period_order) == ["2020-05", "2020-H1", "2020-Q3", "2020-9M", "2020", "2021-Q1",
+                                                  "2021-H2", "2021"]

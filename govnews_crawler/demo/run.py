@@ -61,8 +61,10 @@ def draw_chart(rows: list[dict], path: Path, unit: str) -> Path | None:
         import matplotlib.pyplot as plt
     except ImportError:
         return None
+    from govnews_crawler.extraction.period import period_order
+
     points = sorted({(r["period"], r["value"]) for r in rows if r["unit"] == unit and r["indicator"] == CHART_INDICATOR
-                     and r["period"] and r["unit_of_measure"] == "VND"})
+                     and r["period"] and r["unit_of_measure"] == "VND"}, key=lambda p: period_order(p[0]))
     figure, axes = plt.subplots(figsize=(8, 4))
     axes.bar([p for p, _ in points], [v / 1e9 for _, v in points], color="#2b6cb0")
     axes.set_title(f"Thu ngân sách trên địa bàn, {unit} (tỷ đồng)")

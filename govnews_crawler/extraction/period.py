@@ -133,3 +133,17 @@ def figure_period(figure: Mapping[str, Any], body: str, title: str | None, day: 
         if found:
             return found
     return None
+
+
+def period_order(period: str) -> tuple[int, int, int]:
+    """Sort key of a period: its year, its last month, then shorter periods first (2020-05 < 2020-H1 < 2020-9M < 2020)."""
+    year, _, part = period.partition("-")
+    if not part:
+        return int(year), 12, 12
+    if part.startswith("Q"):
+        return int(year), 3 * int(part[1]), 3
+    if part.startswith("H"):
+        return int(year), 6 * int(part[1]), 6
+    if part.endswith("M"):
+        return int(year), int(part[:-1]), int(part[:-1])
+    return int(year), int(part), 1
