@@ -144,6 +144,8 @@ def test_pandas_and_duckdb_read_typed_dates(seeds_export):
     reports = pd.read_parquet(out / "reports.parquet")
     assert reports["published_at"].isna().sum() == 1  # the day-only page: no invented time, its day kept
     assert reports["published_date"].notna().all()
+    assert all(type(day) is dt.date for day in reports["published_date"])  # days, not strings
+    assert pd.to_datetime(reports["published_date"]).dt.year.eq(2020).all()  # no mixed-format failure
     assert duckdb.sql(f"SELECT count(*) FROM read_csv('{out}/reports.csv') WHERE published_date >= DATE '2020-01-01'"
                       ).fetchall()[0][0] == 5
 

@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from govnews_crawler.export.people import Mention, person_row, resolve
 from govnews_crawler.extraction.indicators import catalogue
+from govnews_crawler.extraction.period import period_order
 
 
 def _day(stamp: str | None) -> date | None:
@@ -88,7 +89,8 @@ def tables(items: list[dict]) -> dict[str, list[dict]]:
     appearances.sort(key=lambda r: (r["url"], r["name"]))
     officials = [{k: r[k] for k in ("url", "portal", "unit", "province", "report_title", "published_at", "published_date",
                                     "event_date", "year", "person_id", "name", "titles", "roles")} for r in appearances]
-    series.sort(key=lambda r: (r["province"] or "", r["unit"] or "", r["indicator"], r["period"] or "", r["url"]))
+    series.sort(key=lambda r: (r["province"] or "", r["unit"] or "", r["indicator"],
+                               period_order(r["period"]) if r["period"] else (0, 0, 0), r["url"]))
     return {"reports": reports, "officials": officials, "figures": figures, "indicators": series,
             "people": sorted((person_row(p) for p in people), key=lambda r: (r["province"] or "", r["name"])),
             "appearances": appearances}
