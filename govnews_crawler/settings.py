@@ -17,8 +17,9 @@ ITEM_PIPELINES = {
     "govnews_crawler.pipelines.RevisionPipeline": 900,
 }
 
-# Feeds: UTF-8 JSON lines, never \u-escaped.
+# Feeds: UTF-8 JSON lines, never \u-escaped; in CSV feeds nested fields are JSON.
 FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORTERS = {"csv": "govnews_crawler.export.feed_csv.JsonNestedCsvItemExporter"}
 
 # A polite crawler of government sites: say who we are, obey robots.txt, adapt speed.
 USER_AGENT = "govnews-crawler/0.1 (+https://github.com/govnews-crawler/govnews-crawler)"

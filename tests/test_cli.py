@@ -98,10 +98,31 @@ def test_portals_table_lists_every_registry_entry():
     assert any("`kyanh` | huyện Kỳ Anh | Hà Tĩnh | hatinh_district" in row for row in rows)
 
 
-def test_demo_crawls_the_bundled_portal_offline(tmp_path):
-    out = tmp_path / "demo.jsonl"
+def test_demo_crawls_both_sample_portals_and_exports_every_table(tmp_path):
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "output" / "demo.jsonl"
     done = govnews("demo", "-o", out, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
     items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(items) == 3 and {i["portal"] for i in items} == {"demo"}
-    assert f"{out}: pages fetched 7, articles 3, meetings 2, officials 4, figures 10, errors 0" in done.stdout
+    assert {i["portal"] for i in items} == {"demo", "mauson"}
+    assert len({i["url"] for i in items}) == len(items) >= 12
+    closed = [i for i in items if i["portal"] == "mauson"]
+    assert closed and all(i["archive_url"].startswith("http://127.0.0.1") for i in closed)
+    meetings = [i for i in items if i["is_meeting"] and i["officials"] and i["figures"]]
+    assert len(meetings) >= 8
+    assert {"council_session", "voter_contact"} <= {k for i in items for k in i["meeting_kinds"]}
+    assert any(not i["is_meeting"] for i in items)
+    tables = tmp_path / "output" / "tables"
+    indicators = pq.read_table(tables / "indicators.parquet").to_pylist()
+    assert len(indicators) >= 20 and len({r["period"] for r in indicators if r["period"]}) >= 2
+    assert pq.read_table(tables / "people.parquet").num_rows >= 2
+    namesakes = [p for p in pq.read_table(tables / "people.parquet").to_pylist() if p["name"] == "Nguyễn Văn An"]
+    assert sorted(p["province"] for p in namesakes) == ["Hà Tĩnh", "Nghệ An"]  # one per province, merged across reports
+    assert all(p["n_reports"] >= 3 for p in namesakes)
+    chart = tmp_path / "output" / "chart.png"
+    assert chart.read_bytes().startswith(b"\x89PNG")
+    for path in (out, chart, tables / "indicators.csv", tables / "people.parquet", tables / "appearances.csv"):
+        assert f"  {path}" in done.stdout
+    summary = done.stdout.strip().splitlines()[-1]
+    assert summary.startswith(f"{out}: articles {len(items)}, meetings ") and summary.endswith("errors 0")

@@ -1,12 +1,14 @@
-"""``govnews demo``: crawl the bundled sample portal over loopback (no network needed)."""
+"""``govnews demo``: crawl the two sample portals over loopback, export every table, draw a chart (no network)."""
 
 import argparse
 from pathlib import Path
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
-    parser = commands.add_parser("demo", help="crawl the bundled sample portal over loopback (no network needed)")
-    parser.add_argument("-o", "--output", default="output/demo.jsonl", help="JSON lines file (default: %(default)s)")
+    parser = commands.add_parser("demo", help="crawl the sample portals over loopback, export every table "
+                                 "and draw a chart (no network needed)")
+    parser.add_argument("-o", "--output", default="output/demo.jsonl",
+                        help="JSON lines file; tables and chart go beside it (default: %(default)s)")
     return parser
 
 

@@ -1,4 +1,4 @@
-"""``govnews export``: JSON lines to CSV (and Parquet) tables of reports, officials, figures."""
+"""``govnews export``: JSON lines to typed CSV and Parquet tables: reports, officials, figures, indicators, people."""
 
 import argparse
 import sys
@@ -15,20 +15,25 @@ def _date(text: str):
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
-    parser = commands.add_parser("export", help="JSON lines -> CSV (and Parquet) tables of reports, "
-                                 "officials and figures")
+    parser = commands.add_parser("export", help="JSON lines -> CSV and Parquet tables of reports, officials, "
+                                 "figures, indicators, people and appearances")
     parser.add_argument("paths", nargs="*", type=Path, default=[Path("data")], metavar="PATH",
                         help=".jsonl files or folders of them (default: ./data)")
     parser.add_argument("-o", "--output", type=Path, default=Path("output/tables"), help="folder (default: %(default)s)")
     parser.add_argument("--since", type=_date, help="published on or after YYYY-MM-DD")
     parser.add_argument("--until", type=_date, help="published on or before YYYY-MM-DD")
     parser.add_argument("--portal", action="append", default=[], help="only this portal (repeatable)")
-    parser.add_argument("--no-parquet", action="store_true", help="CSV only, even when pyarrow is installed")
+    parser.add_argument("--no-parquet", action="store_true", help="CSV only")
+    parser.add_argument("--bom", action="store_true", help="CSV with a byte-order mark, so Excel reads UTF-8")
+    parser.add_argument("--partition", action="store_true",
+                        help="Parquet as folders partitioned by province and year (for large exports)")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    from govnews_crawler.export.tables import in_window, latest_revisions, read_items, tables, write_tables
+    from govnews_crawler.export.rows import tables
+    from govnews_crawler.export.tables import in_window, latest_revisions, read_items
+    from govnews_crawler.export.writers import write_tables
 
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
@@ -37,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     items = [i for i in latest_revisions(read_items(args.paths))
              if in_window(i, args.since, args.until, set(args.portal))]
     data = tables(items)
-    for path in write_tables(data, args.output, parquet=not args.no_parquet):
+    for path in write_tables(data, args.output, parquet=not args.no_parquet, bom=args.bom, partition=args.partition):
         print(path)
-    print(f"{len(data['reports'])} reports, {len(data['officials'])} officials, {len(data['figures'])} figures")
+    print(", ".join(f"{len(rows)} {name}" for name, rows in data.items()))
     return 0
