@@ -126,6 +126,7 @@ def test_a_killed_worker_loses_nothing_and_night_two_stores_only_new(redis_url, 
     outs = [tmp_path / "w1.jsonl", tmp_path / "w2.jsonl"]
     logs = [tmp_path / "w1.log", tmp_path / "w2.log"]
     with SiteServer(site, delay=0.05) as server:
+        port = int(server.url.rsplit(":", 1)[1].split("/")[0])
         assert govnews("seed", "demo", "--fresh", "--base-url", server.url, "-s", f"REDIS_URL={redis_url}").returncode == 0
         workers = [worker(redis_url, server.url, out, log, state) for out, log in zip(outs, logs)]
         victim, deadline = None, time.monotonic() + 60
@@ -154,7 +155,7 @@ def test_a_killed_worker_loses_nothing_and_night_two_stores_only_new(redis_url, 
 
     generate(site, 100)  # twenty more articles by the second night
     night_two = [tmp_path / "n1.jsonl", tmp_path / "n2.jsonl"]
-    with SiteServer(site, delay=0.02) as server:
+    with SiteServer(site, port=port, delay=0.02) as server:  # the same address as the first night
         fresh = govnews("seed", "demo", "--fresh", "--base-url", server.url, "-s", f"REDIS_URL={redis_url}")
         assert fresh.stdout.strip() == "demo: 1 requests seeded, 1 in the queue", fresh.stderr
         workers = [worker(redis_url, server.url, out, tmp_path / f"n{n}.log", state)
@@ -162,8 +163,7 @@ def test_a_killed_worker_loses_nothing_and_night_two_stores_only_new(redis_url, 
         assert [w.wait(timeout=120) for w in workers] == [0, 0]
         hits = dict(server.hits)
     new = exported(*night_two)
-    assert sorted(u for u, _ in new) == sorted(f"ha-tinh/read/tin-tuc/chinh-tri/hoi-nghi-so-{i}.html" for i in range(80, 100)) \
-        or sorted(new) == sorted(set(new)) and len(new) == 20
+    assert sorted(u.rsplit("/", 1)[1] for u, _ in new) == sorted(f"hoi-nghi-so-{i}.html" for i in range(80, 100))
     assert not {u for u, _ in new} & {u for u, _ in first_night}
     assert sum(1 for path in hits if "/read/" in path) == 20  # known articles are not fetched again
 
