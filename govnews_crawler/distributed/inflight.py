@@ -57,7 +57,7 @@ def _token(response) -> bytes | None:
 class InFlightSpiderMiddleware:
     """Counts what a callback yields (outermost, so it sees what reaches the engine)."""
 
-    def __init__(self, crawler):
+    def __init__(self, crawler) -> None:
         self.work = in_flight(crawler)
 
     @classmethod
@@ -89,7 +89,7 @@ class InFlightDownloaderMiddleware:
     """A download that failed for good (last in the exception chain) is finished:
     its errback only logs."""
 
-    def __init__(self, crawler):
+    def __init__(self, crawler) -> None:
         self.work = in_flight(crawler)
 
     @classmethod

@@ -13,7 +13,7 @@ LISTING_CALLBACKS = ("parse_listing", "parse_feed", "parse_cdx")
 
 
 class Scheduler(BaseScheduler):
-    def __init__(self, crawler):
+    def __init__(self, crawler) -> None:
         self.crawler, self.stats = crawler, crawler.stats
         self.server = connect(crawler.settings["REDIS_URL"], decode=False)
         self.server.ping()

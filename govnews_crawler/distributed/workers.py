@@ -17,7 +17,7 @@ class RedisWorkers:
     back its own in-flight requests at once.
     """
 
-    def __init__(self, crawler):
+    def __init__(self, crawler) -> None:
         self.crawler = crawler
         self.server = connect(crawler.settings["REDIS_URL"], decode=False)
         self.worker = worker_id()
