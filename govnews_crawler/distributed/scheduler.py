@@ -1,6 +1,8 @@
 """The scheduler of a worker: the shared Redis queue, scrapy-redis's shared dupefilter,
 JSON requests (never pickle) and in-flight sets (see ``queue`` and ``inflight``)."""
 
+from typing import Any
+
 from scrapy.core.scheduler import BaseScheduler
 
 from govnews_crawler.distributed import serializer
@@ -20,7 +22,7 @@ class Scheduler(BaseScheduler):
         self.work = in_flight(crawler)
         self.work.finish = self._finished
         self.queue: SharedQueue
-        self.df = None
+        self.df: Any = None  # scrapy-redis's RFPDupeFilter, made in open()
 
     @classmethod
     def from_crawler(cls, crawler):
