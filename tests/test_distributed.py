@@ -193,3 +193,23 @@ def test_a_worker_refuses_redis_without_a_password(redis_url, tmp_path):
         assert time.monotonic() - start < 30
     seeded = govnews("seed", "demo", "-s", f"REDIS_URL=redis://10.255.255.1:{port}/0", "--insecure-redis")
     assert seeded.returncode == 2 and "not on this machine" in seeded.stderr
+
+
+def test_a_worker_stopped_by_sigterm_gives_back_what_it_had_in_flight(redis_url, tmp_path):
+    site = tmp_path / "site"
+    generate(site, 40)
+    state, first, second = tmp_path / "state", tmp_path / "w1.jsonl", tmp_path / "w2.jsonl"
+    with SiteServer(site, delay=0.1) as server:
+        assert govnews("seed", "demo", "--base-url", server.url, "-s", f"REDIS_URL={redis_url}").returncode == 0
+        stopped = worker(redis_url, server.url, first, tmp_path / "w1.log", state)
+        part, deadline = first.with_name(first.name + ".part"), time.monotonic() + 60
+        while not (part.exists() and len(part.read_bytes().splitlines()) >= 5) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        stopped.send_signal(signal.SIGTERM)
+        stopped.wait(timeout=60)
+        status = govnews("seed", "demo", "--status", "-s", f"REDIS_URL={redis_url}")
+        row = dict(zip(status.stdout.splitlines()[0].split(), status.stdout.splitlines()[2].split()))
+        assert row["in_flight"] == "0" and row["workers_alive"] == "0" and int(row["queued"]) > 0
+        assert worker(redis_url, server.url, second, tmp_path / "w2.log", state).wait(timeout=120) == 0
+    articles = exported(first, first.with_name(first.name + ".part"), second)
+    assert len(articles) == len({u for u, _ in articles}) == 40

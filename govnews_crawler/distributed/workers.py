@@ -36,7 +36,15 @@ class RedisWorkers:
         return extension
 
     def renew(self):
-        spider = self.crawler.spider
+        from redis import RedisError
+
+        try:
+            self._renew(self.crawler.spider)
+        except RedisError as problem:  # keep the loop going: the next renewal may get through
+            self.crawler.spider.logger.warning("%s: could not renew the lease of worker %s: %s",
+                                               self.crawler.spider.name, self.worker, problem)
+
+    def _renew(self, spider):
         if not self.server.set(lease_key(spider.name, self.worker), b"1", px=int(self.lease * 1000), xx=True):
             self.server.set(lease_key(spider.name, self.worker), b"1", px=int(self.lease * 1000))
             self.server.sadd(workers_key(spider.name), self.worker)
