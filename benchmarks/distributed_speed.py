@@ -2,12 +2,14 @@
 
 Usage: python benchmarks/distributed_speed.py [--articles 5000] [--latency 0.05]
 
-Needs redis-server on the PATH. Starts Redis on a free loopback port, generates the
-sample portal, serves it with --latency seconds per answer, crawls it once with one
-worker and once (on a flushed Redis) with two, and prints pages per second and the ratio.
+Needs redis-server on the PATH. Starts Redis (with a password) on a free loopback port,
+generates the sample portal, serves it with --latency seconds per answer, crawls it once
+with one worker and once with two (``govnews seed --fresh`` before each), and prints
+pages per second and the ratio.
 """
 
 import argparse
+import secrets
 import shutil
 import socket
 import subprocess
@@ -29,10 +31,14 @@ def free_port() -> int:
 
 
 def run_workers(count: int, url: str, base: str, work: Path) -> float:
-    subprocess.run(["redis-cli", "-u", url, "flushall"], check=True, stdout=subprocess.DEVNULL)
+    """One crawl by ``count`` workers, on Redis database ``count`` (its own queue and store)."""
+    url = f"{url}/{count}"
+    subprocess.run([sys.executable, "-m", "govnews_crawler.cli", "seed", "demo", "--fresh", "--base-url", base,
+                    "-s", f"REDIS_URL={url}"], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
     start = time.perf_counter()
     workers = [subprocess.Popen([sys.executable, "-m", "scrapy", "crawl", "demo", "-a", f"base_url={base}",
                                  "-O", str(work / f"w{count}-{n}.jsonl"), "-s", f"REDIS_URL={url}",
+                                 "-s", f"GOVNEWS_STATE_DIR={work / f'state-{count}'}",
                                  "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING"],
                                 cwd=ROOT, stderr=subprocess.DEVNULL) for n in range(count)]
     for worker in workers:
@@ -49,10 +55,12 @@ def main() -> None:
     generate(work / "site", args.articles)
     pages = args.articles + (args.articles + 19) // 20
     port = free_port()
+    password = secrets.token_hex(16)
     redis = subprocess.Popen([shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1",
-                              "--save", "", "--appendonly", "no", "--dir", str(work)], stdout=subprocess.DEVNULL)
+                              "--requirepass", password, "--save", "", "--appendonly", "no", "--dir", str(work)],
+                             stdout=subprocess.DEVNULL)
     time.sleep(0.5)
-    url = f"redis://127.0.0.1:{port}/0"
+    url = f"redis://:{password}@127.0.0.1:{port}"
     try:
         with SiteServer(work / "site", delay=args.latency) as server:
             one = run_workers(1, url, server.url, work)

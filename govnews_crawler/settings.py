@@ -79,10 +79,14 @@ EXTENSIONS = {
     "govnews_crawler.distributed.workers.RedisWorkers": 510,  # only with the Redis profile
 }
 
-# Several machines: -s REDIS_URL=redis://host:6379/0 (or $GOVNEWS_REDIS_URL) switches
-# to scrapy-redis's scheduler and dupefilter and a shared state (see distributed/).
-# (REDIS_URL and the scheduler are left unset here: the add-on sets them.)
+# Several machines: -s REDIS_URL=rediss://:password@host:6379/0 (or $GOVNEWS_REDIS_URL)
+# switches to a shared Redis queue of JSON requests and scrapy-redis's dupefilter (see
+# distributed/). (REDIS_URL and the scheduler are left unset here: the add-on sets them.)
 ADDONS = {"govnews_crawler.distributed.profile.RedisProfile": 0}
+# A Redis without a password is refused; on the loopback this allows it (tests only).
+GOVNEWS_REDIS_INSECURE = False
+# A worker silent this long is dead: what it had in flight goes back into the queue.
+GOVNEWS_REDIS_LEASE_SECONDS = 30
 
 # Checks at the end of each spider (see runs/checks.py).
 GOVNEWS_CHECKS_ENABLED = True

@@ -8,7 +8,7 @@ def state_key() -> str:
 
 
 def queue_key(spider_name: str) -> str:
-    """scrapy-redis's request queue of a spider (its default ``%(spider)s:requests``)."""
+    """The shared request queue of a spider (a sorted set by priority, scrapy-redis's name)."""
     return f"{spider_name}:requests"
 
 
@@ -18,12 +18,15 @@ def dupefilter_key(spider_name: str) -> str:
 
 
 def workers_key(spider_name: str) -> str:
+    """The set of workers that joined a spider's crawl and did not leave."""
     return f"{PREFIX}:{spider_name}:workers"
 
 
-def heartbeat_key(spider_name: str, worker: str) -> str:
-    return f"{PREFIX}:{spider_name}:alive:{worker}"
+def lease_key(spider_name: str, worker: str) -> str:
+    """A worker's lease (a key with a TTL the worker keeps renewing): gone means dead."""
+    return f"{PREFIX}:{spider_name}:lease:{worker}"
 
 
-def idle_key(spider_name: str, worker: str) -> str:
-    return f"{PREFIX}:{spider_name}:idle:{worker}"
+def inflight_key(spider_name: str, worker: str) -> str:
+    """The requests a worker took from the queue and has not finished (a sorted set)."""
+    return f"{PREFIX}:{spider_name}:inflight:{worker}"

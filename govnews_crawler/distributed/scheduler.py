@@ -1,47 +1,77 @@
-"""scrapy-redis's scheduler, adapted to Scrapy 2.19."""
+"""The scheduler of a worker: the shared Redis queue, scrapy-redis's shared dupefilter,
+JSON requests (never pickle) and in-flight sets (see ``queue`` and ``inflight``)."""
 
-from scrapy.utils.misc import load_object
+from typing import Any
+
+from scrapy.core.scheduler import BaseScheduler
+
+from govnews_crawler.distributed import serializer
+from govnews_crawler.distributed.inflight import PARENT, TOKEN, in_flight
+from govnews_crawler.distributed.profile import connect, worker_id
+from govnews_crawler.distributed.queue import SharedQueue
+
+# PortalSpider's callbacks of listings, feeds and the archive's CDX pages.
+LISTING_CALLBACKS = ("parse_listing", "parse_feed", "parse_cdx")
 
 
-def _scheduler_class():
-    from scrapy_redis.scheduler import Scheduler as RedisScheduler
+class Scheduler(BaseScheduler):
+    def __init__(self, crawler) -> None:
+        self.crawler, self.stats = crawler, crawler.stats
+        self.server = connect(crawler.settings["REDIS_URL"], decode=False)
+        self.server.ping()
+        self.work = in_flight(crawler)
+        self.work.finish = self._finished
+        self.queue: SharedQueue
+        self.df: Any = None  # scrapy-redis's RFPDupeFilter, made in open()
 
-    class Scheduler(RedisScheduler):
-        """scrapy-redis's scheduler without the calls Scrapy 2.19 deprecates (``spider.log``,
-        stats with a spider argument)."""
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
 
-        def open(self, spider):
-            self.spider = spider
-            key = self.queue_key % {"spider": spider.name}
-            self.queue = load_object(self.queue_cls)(server=self.server, spider=spider, key=key,
-                                                     serializer=self.serializer)
-            if not self.df:
-                self.df = load_object(self.dupefilter_cls).from_spider(spider)
-            if self.flush_on_start:
-                self.flush()
-            if len(self.queue):
-                spider.logger.info("resuming the shared crawl (%d requests queued)", len(self.queue))
+    def open(self, spider):
+        from scrapy_redis.dupefilter import RFPDupeFilter
 
-        def enqueue_request(self, request):
+        self.spider = spider
+        self.queue = SharedQueue(self.server, spider.name, worker_id())
+        self.df = RFPDupeFilter.from_spider(spider)
+        if len(self.queue):
+            spider.logger.info("joining the shared crawl (%d requests queued)", len(self.queue))
+
+    def has_pending_requests(self) -> bool:
+        return len(self.queue) > 0
+
+    def enqueue_request(self, request) -> bool:
+        # A callback's request (PARENT), or a retry or redirect of a taken one (TOKEN).
+        parent = request.meta.pop(PARENT, None) or request.meta.pop(TOKEN, None)
+        request.meta.pop(TOKEN, None)
+        try:
             if not request.dont_filter and self.df.request_seen(request):
                 self.df.log(request, self.spider)
                 return False
-            if self.stats:
-                self.stats.inc_value("scheduler/enqueued/redis")
-            self.queue.push(request)
+            self.queue.push(serializer.dumps(request, self.spider), request.priority)
+            self.stats.inc_value("scheduler/enqueued/redis")
             return True
+        finally:
+            self.work.release(parent)
 
-        def next_request(self):
-            request = self.queue.pop(self.idle_before_close)
-            if request and self.stats:
-                self.stats.inc_value("scheduler/dequeued/redis")
+    def next_request(self):
+        while (payload := self.queue.take()) is not None:
+            try:
+                request = serializer.loads(payload, self.spider)
+            except serializer.RejectedPayload as problem:
+                self.queue.done(payload)
+                self.stats.inc_value("govnews/distributed/rejected_payloads")
+                self.spider.logger.error("%s: rejected an entry of the shared queue (%s): %r", self.spider.name,
+                                         problem, payload[:120])
+                continue
+            request.meta[TOKEN] = payload
+            self.work.start(payload)
+            self.stats.inc_value("scheduler/dequeued/redis")
+            callback = getattr(request.callback, "__name__", "parse")
+            if callback in LISTING_CALLBACKS:
+                self.stats.inc_value("govnews/distributed/listing_requests_received")
             return request
+        return None
 
-    return Scheduler
-
-
-def __getattr__(name):
-    """``Scheduler`` is built on first use, so this module imports without scrapy-redis."""
-    if name == "Scheduler":
-        return _scheduler_class()
-    raise AttributeError(name)
+    def _finished(self, token: bytes) -> None:
+        self.queue.done(token)

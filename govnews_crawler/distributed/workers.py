@@ -1,27 +1,29 @@
-"""Heartbeats of the workers of a shared crawl, and the walk after one died."""
+"""Leases of the workers of a shared crawl; what a dead worker had in flight goes back
+into the queue; a worker whose queue ran dry waits while another one has work."""
 
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 
-from govnews_crawler.distributed.keys import heartbeat_key, idle_key, workers_key
+from govnews_crawler.distributed.keys import inflight_key, lease_key, workers_key
 from govnews_crawler.distributed.profile import connect, worker_id
-
-HEARTBEAT_SECONDS = 1.0
-HEARTBEAT_TTL = 5
+from govnews_crawler.distributed.queue import SharedQueue
 
 
 class RedisWorkers:
-    """Heartbeats, waiting for the other workers, and the walk after a worker died.
-
-    A worker whose queue ran dry stays while another worker is busy (it may add
-    requests); when every live worker is idle, all close.
+    """Each worker holds a lease (a key with a TTL, ``GOVNEWS_REDIS_LEASE_SECONDS``) it
+    renews a few times per lease; at each renewal and when idle it gives back to the
+    queue the in-flight sets of workers whose lease lapsed. A worker closes when the
+    queue and every in-flight set are empty; a worker stopped early (SIGTERM) gives
+    back its own in-flight requests at once.
     """
 
-    def __init__(self, crawler):
+    def __init__(self, crawler) -> None:
         self.crawler = crawler
-        self.server = connect(crawler.settings["REDIS_URL"])
+        self.server = connect(crawler.settings["REDIS_URL"], decode=False)
         self.worker = worker_id()
+        self.lease = crawler.settings.getfloat("GOVNEWS_REDIS_LEASE_SECONDS", 30)
         self.loop = None
+        self.queue: SharedQueue
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -31,48 +33,70 @@ class RedisWorkers:
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
-        crawler.signals.connect(extension.busy, signal=signals.request_reached_downloader)
         return extension
 
-    def busy(self, request, spider):
-        self.server.delete(idle_key(spider.name, self.worker))
+    def renew(self):
+        from redis import RedisError
 
-    def beat(self):
-        spider = self.crawler.spider
-        self.server.set(heartbeat_key(spider.name, self.worker), "1", ex=HEARTBEAT_TTL)
+        try:
+            self._renew(self.crawler.spider)
+        except RedisError as problem:  # keep the loop going: the next renewal may get through
+            self.crawler.spider.logger.warning("%s: could not renew the lease of worker %s: %s",
+                                               self.crawler.spider.name, self.worker, problem)
+
+    def _renew(self, spider):
+        if not self.server.set(lease_key(spider.name, self.worker), b"1", px=int(self.lease * 1000), xx=True):
+            self.server.set(lease_key(spider.name, self.worker), b"1", px=int(self.lease * 1000))
+            self.server.sadd(workers_key(spider.name), self.worker)
+            spider.logger.warning("%s: worker %s: its lease had lapsed (a stall longer than %.0f s); what it "
+                                  "had in flight may be fetched twice", spider.name, self.worker, self.lease)
+        self.reap(spider)
+
+    def reap(self, spider) -> None:
+        """Put back what workers whose lease lapsed had in flight."""
+        for member in self.server.smembers(workers_key(spider.name)):
+            worker = member.decode()
+            if worker == self.worker:
+                continue
+            given = self.queue.give_back(worker, only_if_dead=True)
+            if given >= 0:
+                self.crawler.stats.inc_value("govnews/distributed/requeued_from_dead", given)
+                spider.logger.warning("%s: worker %s stopped without finishing; %d request(s) it had in flight "
+                                      "are back in the queue", spider.name, worker, given)
 
     def spider_opened(self, spider):
         from twisted.internet import task
 
+        self.queue = SharedQueue(self.server, spider.name, self.worker)
+        self.server.set(lease_key(spider.name, self.worker), b"1", px=int(self.lease * 1000))
         self.server.sadd(workers_key(spider.name), self.worker)
-        self.beat()
-        self.loop = task.LoopingCall(self.beat)
-        self.loop.start(HEARTBEAT_SECONDS, now=False)
-        spider.logger.info("%s: worker %s joined (Redis %s)", spider.name, self.worker,
-                           self.crawler.settings["REDIS_URL"])
+        self.loop = task.LoopingCall(self.renew)
+        self.loop.start(self.lease / 4, now=False)
+        spider.logger.info("%s: worker %s joined the shared queue", spider.name, self.worker)
 
-    def others(self, spider) -> tuple[list[str], list[str]]:
-        """Other workers of this spider: alive, and dead (no heartbeat, never left)."""
-        members = [w for w in self.server.smembers(workers_key(spider.name)) if w != self.worker]
-        alive = [w for w in members if self.server.exists(heartbeat_key(spider.name, w))]
-        return alive, [w for w in members if w not in alive]
+    def others_busy(self, spider) -> bool:
+        """Whether the queue holds requests or another worker has some in flight (atomic)."""
+        members = [m.decode() for m in self.server.smembers(workers_key(spider.name)) if m.decode() != self.worker]
+        pipe = self.server.pipeline(transaction=True)
+        pipe.zcard(self.queue.key)
+        for worker in members:
+            pipe.zcard(inflight_key(spider.name, worker))
+        return any(pipe.execute())
 
     def spider_idle(self, spider):
-        self.server.set(idle_key(spider.name, self.worker), "1", ex=HEARTBEAT_TTL * 6)
-        alive, dead = self.others(spider)
-        if dead:
-            self.server.srem(workers_key(spider.name), *dead)
-            spider.logger.warning("%s: worker(s) %s stopped without finishing; walking the portal again "
-                                  "for what they had in flight", spider.name, ", ".join(dead))
-            self.crawler.stats.inc_value("govnews/distributed/recovery_walks")
-            for request in spider.recovery_requests():
-                self.crawler.engine.crawl(request)
-            raise DontCloseSpider
-        if any(not self.server.exists(idle_key(spider.name, w)) for w in alive):
-            raise DontCloseSpider  # a busy worker may still add requests to the shared queue
+        # The engine is idle: whatever this worker took is finished, tracked or not.
+        unsettled = self.queue.forget_in_flight()
+        if unsettled:
+            self.crawler.stats.inc_value("govnews/distributed/unsettled", unsettled)
+        self.reap(spider)
+        if self.others_busy(spider):
+            raise DontCloseSpider  # more requests may come from the queue
 
     def spider_closed(self, spider, reason):
         if self.loop and self.loop.running:
             self.loop.stop()
-        self.server.srem(workers_key(spider.name), self.worker)
-        self.server.delete(heartbeat_key(spider.name, self.worker), idle_key(spider.name, self.worker))
+        given = self.queue.give_back()
+        if given:
+            self.crawler.stats.inc_value("govnews/distributed/requeued_on_close", given)
+            spider.logger.info("%s: %d unfinished request(s) back in the shared queue", spider.name, given)
+        self.server.delete(lease_key(spider.name, self.worker))

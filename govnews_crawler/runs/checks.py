@@ -33,7 +33,7 @@ class HealthChecks:
         found = []
         listed = stats.get("govnews/articles_listed", 0)
         distributed = self.crawler.settings.getbool("GOVNEWS_DISTRIBUTED")
-        if not listed and not (distributed and stats.get("dupefilter/filtered")):  # other workers listed them
+        if not listed and (not distributed or stats.get("govnews/distributed/listing_requests_received")):
             found.append("no article listed (portal down, or its listing layout changed)")
         processed = stats.get("govnews/items_valid", 0) + sum(
             v for k, v in stats.items() if k.startswith(("govnews/dropped/missing_", "govnews/dropped/invalid")))

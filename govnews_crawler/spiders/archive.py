@@ -37,7 +37,7 @@ class WaybackMixin:
     def cdx_request(self, resume_key: str | None = None, attempt: int = 1, host: str | None = None) -> scrapy.Request:
         host = host or self.portal.hosts[0]
         url = cdx_url(self.endpoint, host, self.since, resume_key, self.cdx_page_size, self.cdx_collapse)
-        bypass = not self.distributed or attempt > 1 or getattr(self, "recovering", False)
+        bypass = not self.distributed or attempt > 1
         return scrapy.Request(
             url, callback=self.parse_cdx, errback=self.on_error, dont_filter=bypass,
             meta={"download_slot": SLOT}, cb_kwargs={"resume_key": resume_key, "attempt": attempt, "host": host},

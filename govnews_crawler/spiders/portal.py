@@ -119,27 +119,15 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
 
         Alone, requests bypass Scrapy's dupefilter (a crawl killed mid-way must fetch
         again what it had in flight; JOBDIR's filter would think it done). With Redis,
-        the shared dupefilter keeps workers from fetching one URL twice, and a walk
-        after a worker died (``recovery_requests``) bypasses it.
+        the shared dupefilter keeps workers from fetching one URL twice (what a dead
+        worker had in flight goes back into the queue: see distributed.workers).
         """
         if url in self.requested:
             self.crawler.stats.inc_value("govnews/requests_repeated")
             return None
         self.requested.add(url)
-        bypass = not self.distributed or getattr(self, "recovering", False)
-        return scrapy.Request(url, callback=callback, errback=self.on_error, dont_filter=bypass, **kwargs)
-
-    def recovery_requests(self) -> list[scrapy.Request]:
-        """The portal walked again, past the shared dupefilter: listings are re-read and
-        articles the shared state does not hold are fetched (see distributed.RedisWorkers)."""
-        self.recovering = True
-        self.requested.clear()
-        if self.source == "archive":
-            self.captures = []
-            return [self.cdx_request()]
-        requests = [self.request_once(self.base_url + path, self.parse_feed) for path in self.portal.feeds]
-        requests += [self.listing_request(self.base_url + path, page=1) for path in self.portal.listing_paths]
-        return list(filter(None, requests))
+        return scrapy.Request(url, callback=callback, errback=self.on_error, dont_filter=not self.distributed,
+                              **kwargs)
 
     def listing_request(self, url: str, page: int) -> scrapy.Request | None:
         """Listing pages go first, so article requests of the next page are always waiting."""
