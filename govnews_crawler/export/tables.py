@@ -7,7 +7,6 @@ pyarrow is installed, Parquet.
 """
 
 import csv
-import json
 from datetime import date
 from pathlib import Path
 
@@ -20,29 +19,6 @@ OFFICIAL_COLUMNS = ["url", "portal", "published_at", "event_date", "name", "titl
 FIGURE_COLUMNS = ["url", "portal", "published_at", "event_date", "text", "kind", "value", "denominator", "unit",
                   "qualifier", "measure", "compared_to", "sentence"]
 LIST_SEPARATOR = "; "  # titles and roles never contain it (the rules split titles on ';')
-
-
-def read_items(paths: list[Path]) -> list[dict]:
-    """Items of JSON-lines files and of the ``*.jsonl`` files under folders (not ``.part`` files)."""
-    files = []
-    for path in paths:
-        files += sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
-    items = []
-    for file in files:
-        with file.open(encoding="utf-8") as f:
-            items += [json.loads(line) for line in f if line.strip()]
-    return items
-
-
-def latest_revisions(items: list[dict]) -> list[dict]:
-    """One item per URL: the highest revision, the latest crawl among equals."""
-    latest: dict[str, dict] = {}
-    for item in items:
-        key = (item.get("revision") or 1, item.get("crawled_at") or "")
-        known = latest.get(item["url"])
-        if known is None or key >= (known.get("revision") or 1, known.get("crawled_at") or ""):
-            latest[item["url"]] = item
-    return list(latest.values())
 
 
 def in_window(item: dict, since: date | None, until: date | None, portals: set[str]) -> bool:
