@@ -123,7 +123,7 @@ def test_a_run_killed_mid_way_resumes_without_loss_or_duplicate(tmp_path):
     resumed_urls = [i["url"].split("/", 3)[3] for i in resumed_items]
     assert len(clean_items) == 80
     assert len(resumed_urls) == len(set(resumed_urls)), "an article was exported twice"
-    assert {u: i["content_sha1"] for u, i in zip(resumed_urls, resumed_items)} == clean_items
+    assert {u: i["content_sha1"] for u, i in zip(resumed_urls, resumed_items)} == clean_items, resumed.stdout
     assert not list((tmp_path / "killed" / "data" / "demo").glob("*.part"))
     assert manifests(tmp_path / "killed")[-1]["status"] == "finished"
 
