@@ -46,9 +46,9 @@ class HealthChecks:
                          "not found, server errors, or no text)")
         if stats.get("govnews/archive/cdx_gave_up"):
             found.append("the archive's CDX listing was given up part-way (captures after it were not listed)")
-        processed = valid + sum(
+        processed = valid + stats.get("govnews/article_without_text", 0) + sum(
             v for k, v in stats.items() if k.startswith("govnews/dropped/missing_"))
-        invalid = processed - valid + stats.get("govnews/article_without_text", 0)
+        invalid = processed - valid
         if processed and invalid / max(processed, 1) > self.max_invalid:
             found.append(f"{invalid} of {processed} articles invalid (over {self.max_invalid:.0%})")
         undated = stats.get("govnews/missing/published_at", 0)
