@@ -7,7 +7,10 @@ serves it on loopback, then measures in this one run:
 - the full project (`govnews crawl demo`: spider, pipelines, state, feed export):
   pages per second and peak memory (max RSS of the crawl process);
 - a bare spider fetching the same pages and yielding only the raw HTML;
-- the request count of a second, incremental run of the project.
+- the request count of a second, incremental run of the project;
+- the store's share of the full crawl: the crawl's items written again into a fresh
+  store of record (one transaction each, as the revision pipeline does) and published
+  from it, timed in this process, over the full crawl's time.
 Prints each figure and the ratios.
 """
 
@@ -24,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from govnews_crawler.devtools.loopback import SiteServer  # noqa: E402
 from govnews_crawler.devtools.sample_site import generate  # noqa: E402
+from govnews_crawler.runs.publish import publish  # noqa: E402
+from govnews_crawler.state.sqlite import StateStore  # noqa: E402
 
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
         "-s", "LOG_LEVEL=WARNING"]
@@ -37,6 +42,19 @@ def timed(command, cwd) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, max(peak, before) / 1024
+
+
+def store_seconds(items: list[str], work: Path) -> float:
+    """Seconds to store the items (one transaction each) and publish them from the store."""
+    store = StateStore(work / "bench-store" / "state.sqlite")
+    start = time.perf_counter()
+    for line in items:
+        item = json.loads(line)
+        store.put(item["url"], item["portal"], item["content_sha1"], item["revision"], "bench", line)
+    publish(store, work / "bench-data", "demo", "bench")
+    seconds = time.perf_counter() - start
+    store.close()
+    return seconds
 
 
 def main() -> None:
@@ -57,11 +75,15 @@ def main() -> None:
         second_requests = sum(server.hits.values())
     manifest = json.loads(sorted((work / "data" / "runs").glob("*.json"))[0].read_text())
     items = manifest["portals"]["demo"]["items"]
+    lines = Path(manifest["portals"]["demo"]["file"]).read_text(encoding="utf-8").splitlines()
+    store_s = store_seconds(lines, work)
     print(f"sample portal: {args.articles} articles, {pages} pages")
     print(f"bare spider:  {pages / bare_s:8.1f} pages/s  peak {bare_mem:6.0f} MiB  ({bare_s:.1f} s)")
     print(f"full project: {pages / full_s:8.1f} pages/s  peak {full_mem:6.0f} MiB  ({full_s:.1f} s, {items} items)")
     print(f"ratio:        the full project runs at {bare_s / full_s:.2f}x the bare spider's speed, "
           f"with {full_mem / bare_mem:.2f}x its peak memory")
+    print(f"store of record: {store_s:.2f} s to store {len(lines)} items and publish them, "
+          f"{store_s / full_s:.1%} of the full crawl's {full_s:.1f} s")
     print(f"second, incremental run: {second_requests} requests (listing pages and robots.txt only)")
 
 

@@ -4,9 +4,11 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 from govnews_crawler.devtools.loopback import SiteServer
@@ -30,6 +32,28 @@ def govnews_crawl(tmp_path: Path, *args, wait=True):
 def exports(tmp_path: Path, portal: str) -> list[dict]:
     return [json.loads(line) for f in sorted((tmp_path / "data" / portal).glob("*.jsonl"))
             for line in f.read_text(encoding="utf-8").splitlines()]
+
+
+def stored_count(tmp_path: Path) -> int:
+    """Articles in the store of record (0 before it exists)."""
+    path = tmp_path / "state" / "state.sqlite"
+    if not path.exists():
+        return 0
+    try:
+        with closing(sqlite3.connect(path, timeout=5)) as db:
+            return db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def wait_for_stored(tmp_path: Path, count: int, timeout: float = 60) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        stored = stored_count(tmp_path)
+        if stored >= count:
+            return stored
+        time.sleep(0.01)
+    return stored_count(tmp_path)
 
 
 def manifests(tmp_path: Path) -> list[dict]:
@@ -87,19 +111,10 @@ def test_a_run_killed_mid_way_resumes_without_loss_or_duplicate(tmp_path):
         clean = govnews_crawl(tmp_path / "clean", "demo", "--base-url", server.url)
         assert clean.returncode == 0, clean.stderr[-2000:]
         killed = govnews_crawl(tmp_path / "killed", "demo", "--base-url", server.url, wait=False)
-        part = None
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            parts = list((tmp_path / "killed" / "data" / "demo").glob("*.part"))
-            if parts and len(parts[0].read_bytes().splitlines()) >= 25:
-                part = parts[0]
-                break
-            time.sleep(0.05)
+        stored = wait_for_stored(tmp_path / "killed", 25)
         os.kill(killed.pid, signal.SIGKILL)
         killed.wait()
-        assert part is not None, "the crawl never got going"
-        written_before_kill = len(part.read_bytes().splitlines())
-        assert written_before_kill < 80
+        assert 25 <= stored < 80, "the crawl never got going, or finished before the kill"
         resumed = govnews_crawl(tmp_path / "killed", "--resume")
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr[-3000:]
     assert "resuming run" in resumed.stdout
@@ -108,7 +123,7 @@ def test_a_run_killed_mid_way_resumes_without_loss_or_duplicate(tmp_path):
     resumed_urls = [i["url"].split("/", 3)[3] for i in resumed_items]
     assert len(clean_items) == 80
     assert len(resumed_urls) == len(set(resumed_urls)), "an article was exported twice"
-    assert {u: i["content_sha1"] for u, i in zip(resumed_urls, resumed_items)} == clean_items
+    assert {u: i["content_sha1"] for u, i in zip(resumed_urls, resumed_items)} == clean_items, resumed.stdout
     assert not list((tmp_path / "killed" / "data" / "demo").glob("*.part"))
     assert manifests(tmp_path / "killed")[-1]["status"] == "finished"
 

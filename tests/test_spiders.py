@@ -78,7 +78,7 @@ def test_a_non_meeting_article_is_not_a_meeting(tmp_path):
 
 def test_http_errors_and_a_malformed_page_are_logged_and_counted(tmp_path):
     done = crawl("kyanh", FIXTURES / "hatinh_district", tmp_path, path_prefix="/broken")
-    assert done.returncode == 0
+    assert done.returncode == 1 and "check failed: 3 articles listed but none exported" in done.log
     assert done.items == []
     assert done.stats["govnews/errors/http_404"] == 1
     assert done.stats["govnews/errors/http_500"] == 1
@@ -92,7 +92,7 @@ def test_http_errors_and_a_malformed_page_are_logged_and_counted(tmp_path):
 
 def test_a_listing_with_no_links_is_an_error_naming_spider_and_url(tmp_path):
     done = crawl("kyanh", FIXTURES / "hatinh_district", tmp_path, path_prefix="/empty")
-    assert done.returncode == 1 and done.items == []  # `scrapy crawl` fails on a failed check
+    assert done.returncode == 1 and done.items == []
     assert "check failed: no article listed" in done.log
     assert done.stats["govnews/listing_empty"] == 1
     assert "ERROR: kyanh: no article links on listing http://127.0.0.1:" in done.log

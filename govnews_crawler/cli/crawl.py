@@ -6,6 +6,7 @@ import sys
 from govnews_crawler.cli.run_options import add_run_options, plan_from
 from govnews_crawler.cli.scrapy_settings import add_set_option, scrapy_overrides
 from govnews_crawler.runs.plan import RunError
+from govnews_crawler.state import StoreError
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
@@ -26,3 +27,6 @@ def run(args: argparse.Namespace) -> int:
     except RunError as problem:
         print(f"govnews crawl: {problem}", file=sys.stderr)
         return 2
+    except StoreError as problem:
+        print(f"govnews crawl: {problem}", file=sys.stderr)
+        return 1

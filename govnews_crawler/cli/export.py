@@ -17,8 +17,10 @@ def _date(text: str):
 def add_parser(commands) -> argparse.ArgumentParser:
     parser = commands.add_parser("export", help="JSON lines -> CSV and Parquet tables of reports, officials, "
                                  "figures, indicators, people and appearances")
-    parser.add_argument("paths", nargs="*", type=Path, default=[Path("data")], metavar="PATH",
-                        help=".jsonl files or folders of them (default: ./data)")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help=".jsonl files or folders of them (default: the store, see --state-dir)")
+    parser.add_argument("--state-dir", type=Path, default=Path("state"),
+                        help="read the store of record in this folder when no PATH is given (default: %(default)s)")
     parser.add_argument("-o", "--output", type=Path, default=Path("output/tables"), help="folder (default: %(default)s)")
     parser.add_argument("--since", type=_date, help="published on or after YYYY-MM-DD")
     parser.add_argument("--until", type=_date, help="published on or before YYYY-MM-DD")
@@ -31,15 +33,22 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from govnews_crawler.export.reading import latest_revisions, read_items, read_store
     from govnews_crawler.export.rows import tables
-    from govnews_crawler.export.tables import in_window, latest_revisions, read_items
+    from govnews_crawler.export.tables import in_window
     from govnews_crawler.export.writers import write_tables
+    from govnews_crawler.state import StoreError, store_path
 
-    missing = [str(p) for p in args.paths if not p.exists()]
+    missing = [str(p) for p in args.paths or [store_path(args.state_dir)] if not p.exists()]
     if missing:
         print(f"govnews export: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
-    items = [i for i in latest_revisions(read_items(args.paths))
+    try:
+        found = read_items(args.paths) if args.paths else read_store(store_path(args.state_dir))
+    except StoreError as problem:
+        print(f"govnews export: {problem}", file=sys.stderr)
+        return 1
+    items = [i for i in latest_revisions(found)
              if in_window(i, args.since, args.until, set(args.portal))]
     data = tables(items)
     for path in write_tables(data, args.output, parquet=not args.no_parquet, bom=args.bom, partition=args.partition):

@@ -1,5 +1,6 @@
 """``scrapy crawl``, as the project runs it: a bad ``-a`` value is one line on stderr
-(exit 2, no traceback), and a failed health check makes the exit status 1."""
+(exit 2, no traceback); a failed health check, or a spider that did not finish, makes
+the exit status 1 (Scrapy's own command exits 0 whatever the checks found)."""
 
 import sys
 
@@ -34,7 +35,8 @@ class Command(ScrapyCrawl):
         crawler = self.crawler_process.create_crawler(spidercls)
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
-        failed = crawler.stats.get_value("govnews/checks_failed") if crawler.stats else None
-        if self.crawler_process.bootstrap_failed or failed:
+        stats = crawler.stats.get_stats() if crawler.stats else {}
+        unfinished = stats.get("finish_reason") != "finished"
+        if self.crawler_process.bootstrap_failed or stats.get("govnews/checks_failed") or unfinished:
             self.exitcode = 1
         return None

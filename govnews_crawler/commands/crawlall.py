@@ -1,5 +1,7 @@
 """``scrapy crawlall``: every registry portal (or a chosen set) in one process."""
 
+import sys
+
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.settings import SETTINGS_PRIORITIES
@@ -7,6 +9,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 from govnews_crawler.cli.run_options import add_run_options, plan_from
 from govnews_crawler.runs.plan import RunError
 from govnews_crawler.runs.runner import run_all
+from govnews_crawler.state import StoreError
 
 
 class Command(ScrapyCommand):
@@ -28,7 +31,14 @@ class Command(ScrapyCommand):
             plan = plan_from(args, opts, _cmdline_settings(self.settings))
         except RunError as problem:
             raise UsageError(str(problem), print_help=False) from None
-        self.exitcode = run_all(plan)
+        try:
+            self.exitcode = run_all(plan)
+        except RunError as problem:  # another run holds the state directory
+            print(f"scrapy crawlall: {problem}", file=sys.stderr)
+            self.exitcode = 2
+        except StoreError as problem:
+            print(f"scrapy crawlall: {problem}", file=sys.stderr)
+            self.exitcode = 1
 
 
 def _cmdline_settings(settings) -> dict:

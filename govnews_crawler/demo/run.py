@@ -79,8 +79,8 @@ def run_demo(output: Path) -> int:
     """Crawl both sample portals into ``output``'s folder, export the tables, draw the chart."""
     from govnews_crawler.devtools.fake_archive import FakeArchive
     from govnews_crawler.devtools.loopback import SiteServer
+    from govnews_crawler.export.reading import latest_revisions, read_items
     from govnews_crawler.export.rows import tables
-    from govnews_crawler.export.tables import latest_revisions, read_items
     from govnews_crawler.export.writers import write_tables
 
     folder = output.parent

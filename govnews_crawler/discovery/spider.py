@@ -28,7 +28,7 @@ class DiscoverySpider(scrapy.Spider):
     """Ask the archive about every candidate host of the chosen districts."""
 
     name = "discover"
-    custom_settings = {"ITEM_PIPELINES": {}, "ROBOTSTXT_OBEY": False}
+    custom_settings = {"ITEM_PIPELINES": {}, "ROBOTSTXT_OBEY": False, "GOVNEWS_CHECKS_ENABLED": False}
 
     def __init__(self, districts: list[dict], store: DiscoveryStore, endpoint: str, max_hosts: int = 0, **kwargs):
         super().__init__(**kwargs)

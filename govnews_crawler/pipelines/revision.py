@@ -1,5 +1,7 @@
-"""Revisions: an article exported before gets ``revision`` + 1 when its text changed;
+"""Revisions: an article stored before gets ``revision`` + 1 when its text changed;
 unchanged and repeated ones are dropped (an incremental run exports only what is new).
+Each accepted item is written to the store of record (with its revision and run id)
+in one transaction before it goes on to any feed: known means stored.
 
 The store is reached through ``state.run_state``; ``GOVNEWS_EXPORT_UNCHANGED`` (set by
 the spider's ``full=1``) exports unchanged articles again with their revision.
@@ -7,6 +9,7 @@ the spider's ``full=1``) exports unchanged articles again with their revision.
 
 from scrapy import signals
 from scrapy.exceptions import DropItem
+from scrapy.utils.serialize import ScrapyJSONEncoder
 
 from govnews_crawler.pipelines.base import ArticlePipeline
 from govnews_crawler.state import RunState, run_state
@@ -21,6 +24,7 @@ class RevisionPipeline(ArticlePipeline):
         self.export_unchanged = export_unchanged
         self.portal, self.run_id = portal, run_id
         self.immediate = False
+        self.encoder = ScrapyJSONEncoder(ensure_ascii=False)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -54,18 +58,20 @@ class RevisionPipeline(ArticlePipeline):
             revision = previous.revision + 1
             self.count("state/revised")
         adapter["revision"] = revision
-        self.state.run_exported[url] = Exported(sha1, revision)
+        if not self.immediate:
+            self.state.store.put(url, self.portal, sha1, revision, self.run_id,
+                                 self.encoder.encode(adapter.asdict()))
+        self.state.run_exported[url] = Exported(sha1, revision, self.run_id)
 
     def _row(self, url: str, known: Exported) -> tuple:
         return (url, self.portal, known.content_sha1, known.revision, self.run_id)
 
     def item_scraped(self, item, response, spider):
         """Shared state: an article counts as exported once the feed has written it."""
-        self.state.store.record([self._row(item["url"], self.state.run_exported[item["url"]])])
+        row = self._row(item["url"], self.state.run_exported[item["url"]])
+        self.state.store.record([row])
 
     def close_spider(self):
         if self.state is None or self.state.store is None:
             return
-        if not self.immediate:
-            self.state.store.record([self._row(url, known) for url, known in self.state.run_exported.items()])
         self.state.close()

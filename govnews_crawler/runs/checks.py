@@ -8,7 +8,10 @@ class HealthChecks:
     """Checks at the end of each spider that fail a run loudly: ERROR lines, the list
     ``govnews/checks_failed`` in the stats (the run's exit status and manifest read it).
 
-    - no article listed at all (a dead portal, or a listing layout that changed);
+    - no article listed at all (a dead portal, or a listing layout that changed), unless
+      the spider was given articles to fetch (a distributed worker) and stored some;
+    - articles listed and fetched, but none accepted (every one failed: 404, 500, no text);
+    - the archive's CDX listing given up part-way;
     - dropped invalid items above ``GOVNEWS_CHECK_MAX_INVALID_SHARE`` of the articles;
     - articles without ``published_at`` above ``GOVNEWS_CHECK_MAX_UNDATED_SHARE``;
     - more download errors than ``GOVNEWS_CHECK_MAX_DOWNLOAD_ERRORS``.
@@ -32,12 +35,20 @@ class HealthChecks:
     def failures(self, stats: dict) -> list[str]:
         found = []
         listed = stats.get("govnews/articles_listed", 0)
+        valid = stats.get("govnews/items_valid", 0)
         distributed = self.crawler.settings.getbool("GOVNEWS_DISTRIBUTED")
-        if not listed and (not distributed or stats.get("govnews/distributed/listing_requests_received")):
+        if not listed and not valid and (not distributed or stats.get("govnews/distributed/listing_requests_received")):
             found.append("no article listed (portal down, or its listing layout changed)")
-        processed = stats.get("govnews/items_valid", 0) + sum(
+        fetched = listed - sum(stats.get(f"govnews/{k}", 0) for k in (
+            "state/skipped_known", "dropped/outside_window", "requests_repeated"))
+        if fetched > 0 and not valid:
+            found.append(f"{listed} articles listed but none exported (every article failed: "
+                         "not found, server errors, or no text)")
+        if stats.get("govnews/archive/cdx_gave_up"):
+            found.append("the archive's CDX listing was given up part-way (captures after it were not listed)")
+        processed = valid + stats.get("govnews/article_without_text", 0) + sum(
             v for k, v in stats.items() if k.startswith(("govnews/dropped/missing_", "govnews/dropped/invalid")))
-        invalid = processed - stats.get("govnews/items_valid", 0) + stats.get("govnews/article_without_text", 0)
+        invalid = processed - valid
         if processed and invalid / max(processed, 1) > self.max_invalid:
             found.append(f"{invalid} of {processed} articles invalid (over {self.max_invalid:.0%})")
         undated = stats.get("govnews/missing/published_at", 0)

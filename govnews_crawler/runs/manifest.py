@@ -18,9 +18,9 @@ def write_manifest(data_dir: Path, manifest: dict) -> Path:
 
 
 def unfinished_run(data_dir: Path) -> dict | None:
-    """The newest run whose manifest says it is still running."""
+    """The newest run whose manifest says it is still running (killed) or was interrupted (SIGTERM)."""
     for path in sorted((data_dir / "runs").glob("*.json"), reverse=True):
         manifest = json.loads(path.read_text(encoding="utf-8"))
-        if manifest.get("status") == "running":
+        if manifest.get("status") in ("running", "interrupted"):
             return manifest
     return None

@@ -65,6 +65,7 @@ class WaybackMixin:
                 self.logger.warning("%s: the archive's CDX answer was unusable (%s); asking again", self.name, problem)
                 yield self.cdx_request(resume_key, attempt + 1, host)
             else:
+                stats.inc_value("govnews/archive/cdx_gave_up")
                 self.logger.error("%s: gave up on the archive's CDX listing at %s: %s", self.name, response.url, problem)
                 yield from self.next_host_or_captures(host)
             return

@@ -1,60 +1,121 @@
-"""The incremental state: which articles were exported, with which content and revision.
+"""The store of record: every accepted article, the item itself, in SQLite (WAL).
 
-SQLite in the state directory. A run reads it to skip articles it already has and
-to tell a changed article (a new ``content_sha1``) from an unchanged one; what a run
-exported is written back when its spider closes.
+One row per article revision, written in one transaction when the item is accepted:
+"known article" means "a row here". The JSON lines files of a run are published from
+these rows (``publish.py``); a row with ``published`` unset is not in any file yet.
+``PRAGMA user_version`` holds the schema version; ``MIGRATIONS`` bring older stores up
+to date. A store that fails SQLite's quick check is refused at open.
 """
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from govnews_crawler.common.clock import utc_now_iso
-from govnews_crawler.state.records import Exported
+from govnews_crawler.state.records import Exported, StoreError
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS exported (
-    url TEXT PRIMARY KEY,
-    portal TEXT,
-    content_sha1 TEXT NOT NULL,
+SCHEMA_VERSION = 2
+MIGRATIONS = {
+    # 0 -> 2: a new store.
+    0: """
+CREATE TABLE articles (
+    url TEXT NOT NULL,
     revision INTEGER NOT NULL,
-    run_id TEXT,
-    exported_at TEXT NOT NULL
-)
-"""
+    portal TEXT NOT NULL,
+    content_sha1 TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    item TEXT,
+    stored_at TEXT NOT NULL,
+    published TEXT,
+    PRIMARY KEY (url, revision)
+);
+CREATE INDEX articles_unpublished ON articles (portal, run_id) WHERE published IS NULL;
+""",
+    # 1 -> 2: the exported-articles state of 0.1 (no items: they are in its published files).
+    1: """
+CREATE TABLE articles (
+    url TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    portal TEXT NOT NULL,
+    content_sha1 TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    item TEXT,
+    stored_at TEXT NOT NULL,
+    published TEXT,
+    PRIMARY KEY (url, revision)
+);
+CREATE INDEX articles_unpublished ON articles (portal, run_id) WHERE published IS NULL;
+INSERT INTO articles SELECT url, revision, COALESCE(portal, ''), content_sha1, COALESCE(run_id, ''), NULL,
+    exported_at, exported_at FROM exported;
+DROP TABLE exported;
+""",
+}
 
 
 class StateStore:
-    """Exported articles keyed by URL."""
+    """Articles keyed by URL and revision, with the item as JSON."""
 
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path, timeout=30)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute(SCHEMA)
-        self.db.commit()
+        self.path = path
+        try:
+            self.db = sqlite3.connect(path, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            check = self.db.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise StoreError(f"{path}: damaged store ({check}); restore it from a backup, or move it aside "
+                                 "and run `govnews crawl` to rebuild it from the portals")
+            self._migrate()
+        except sqlite3.DatabaseError as problem:
+            raise StoreError(f"{path}: not a readable store ({problem}); restore it from a backup, "
+                             "or move it aside to start a new one") from None
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 and self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'exported'").fetchone():
+            version = 1
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this govnews-crawler "
+                             f"({SCHEMA_VERSION}); upgrade govnews-crawler")
+        if version < SCHEMA_VERSION:
+            self.db.executescript(f"BEGIN; {MIGRATIONS[version]} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
 
     def get(self, url: str) -> Exported | None:
-        row = self.db.execute("SELECT content_sha1, revision FROM exported WHERE url = ?", (url,)).fetchone()
+        row = self.db.execute("SELECT content_sha1, revision, run_id FROM articles WHERE url = ? "
+                              "ORDER BY revision DESC LIMIT 1", (url,)).fetchone()
         return Exported(*row) if row else None
 
-    def record(self, rows) -> int:
-        """Store ``(url, portal, content_sha1, revision, run_id)`` rows in one transaction."""
-        now = utc_now_iso()
-        rows = [(*row, now) for row in rows]
+    def put(self, url: str, portal: str, content_sha1: str, revision: int, run_id: str, item: str) -> None:
+        """Store one accepted article in one transaction: from now on it is known."""
         with self.db:
-            self.db.executemany(
-                "INSERT INTO exported (url, portal, content_sha1, revision, run_id, exported_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET "
-                "content_sha1 = excluded.content_sha1, revision = excluded.revision, "
-                "run_id = excluded.run_id, exported_at = excluded.exported_at",
-                rows,
-            )
-        return len(rows)
+            self.db.execute(
+                "INSERT OR REPLACE INTO articles (url, revision, portal, content_sha1, run_id, item, stored_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", (url, revision, portal, content_sha1, run_id, item, utc_now_iso()))
+
+    def unpublished(self) -> list[tuple[str, str]]:
+        """``(portal, run_id)`` of the rows not yet in a published file."""
+        return self.db.execute("SELECT DISTINCT portal, run_id FROM articles WHERE published IS NULL "
+                               "ORDER BY run_id, portal").fetchall()
+
+    def items(self, portal: str | None = None, run_id: str | None = None) -> Iterator[str]:
+        """Stored items as JSON, in the order they were stored."""
+        sql, args = "SELECT item FROM articles WHERE item IS NOT NULL", list[str]()
+        if portal is not None:
+            sql, args = sql + " AND portal = ?", [*args, portal]
+        if run_id is not None:
+            sql, args = sql + " AND run_id = ?", [*args, run_id]
+        for (item,) in self.db.execute(sql + " ORDER BY rowid", args):
+            yield item
+
+    def mark_published(self, portal: str, run_id: str, file: str) -> None:
+        with self.db:
+            self.db.execute("UPDATE articles SET published = ? WHERE portal = ? AND run_id = ?", (file, portal, run_id))
 
     def count(self, portal: str | None = None) -> int:
         if portal is None:
-            return self.db.execute("SELECT COUNT(*) FROM exported").fetchone()[0]
-        return self.db.execute("SELECT COUNT(*) FROM exported WHERE portal = ?", (portal,)).fetchone()[0]
+            return self.db.execute("SELECT COUNT(DISTINCT url) FROM articles").fetchone()[0]
+        return self.db.execute("SELECT COUNT(DISTINCT url) FROM articles WHERE portal = ?", (portal,)).fetchone()[0]
 
     def close(self) -> None:
         self.db.close()
