@@ -11,6 +11,8 @@ from weakref import WeakKeyDictionary
 
 from govnews_crawler.state.records import ArticleStore, Exported, StoreError
 
+__all__ = ["PART", "ArticleStore", "Exported", "RunState", "StoreError", "open_store", "run_state", "store_path"]
+
 PART = ".part"
 
 
