@@ -27,3 +27,8 @@ def heartbeat_key(spider_name: str, worker: str) -> str:
 
 def idle_key(spider_name: str, worker: str) -> str:
     return f"{PREFIX}:{spider_name}:idle:{worker}"
+
+
+def archive_budget_key(endpoint: str, part: str) -> str:
+    """The archive budget shared by all workers (distributed/limiter.py): 'cdx', 'capture', 'pause', 'refusals'."""
+    return f"govnews:archive:{endpoint}:{part}"

@@ -8,10 +8,18 @@ parses its raw bytes (``/web/<timestamp>id_/<original>``) with the live template
 
 import scrapy
 
-from govnews_crawler.sources.wayback import CdxError, capture_url, cdx_url, newest_per_page, parse_cdx
+from govnews_crawler.sources.wayback import (
+    LISTING_FIELDS,
+    LISTING_FILTERS,
+    CdxError,
+    capture_url,
+    cdx_url,
+    newest_per_page,
+    parse_cdx,
+)
 
 REDIRECTS = [301, 302, 303, 307, 308]
-SLOT = "wayback"  # one download slot for the archive: see DOWNLOAD_SLOTS in settings
+SLOT = "wayback"  # one download slot for the archive, paced by middlewares/archive_budget.py
 
 
 class WaybackMixin:
@@ -26,17 +34,18 @@ class WaybackMixin:
         self.captures = []
 
     def cdx_request(self, resume_key: str | None = None, attempt: int = 1) -> scrapy.Request:
-        url = cdx_url(self.endpoint, self.portal.host, self.since, resume_key, self.cdx_page_size, self.cdx_collapse)
+        url = cdx_url(self.endpoint, self.portal.host, self.since, resume_key, self.cdx_page_size, self.cdx_collapse,
+                      fields=LISTING_FIELDS, filters=LISTING_FILTERS)
         bypass = not self.distributed or attempt > 1 or getattr(self, "recovering", False)
         return scrapy.Request(
             url, callback=self.parse_cdx, errback=self.on_error, dont_filter=bypass,
-            meta={"download_slot": SLOT}, cb_kwargs={"resume_key": resume_key, "attempt": attempt},
+            meta={"download_slot": SLOT, "autothrottle_dont_adjust_delay": True}, cb_kwargs={"resume_key": resume_key, "attempt": attempt},
         )
 
     def parse_cdx(self, response, resume_key, attempt):
         stats = self.crawler.stats
         try:
-            captures, next_key = parse_cdx(response.text)
+            captures, next_key = parse_cdx(response.text, LISTING_FIELDS)
         except CdxError as problem:
             stats.inc_value("govnews/archive/cdx_bad_answer")
             if attempt < self.cdx_tries:
@@ -67,7 +76,7 @@ class WaybackMixin:
         for capture in newest:
             request = self.request_once(
                 capture_url(self.endpoint, capture), self.parse_capture,
-                meta={"download_slot": SLOT, "dont_redirect": True, "handle_httpstatus_list": REDIRECTS,
+                meta={"download_slot": SLOT, "autothrottle_dont_adjust_delay": True, "dont_redirect": True, "handle_httpstatus_list": REDIRECTS,
                       **self.article_meta(capture.original)},
                 cb_kwargs={"original": capture.original},
             )
