@@ -80,3 +80,23 @@ def test_a_429_pauses_every_spider_of_the_run(tmp_path):
     after = [moment - refusal for moment, _ in archive.times if moment > refusal]
     assert after and min(after) >= 4.8, after[:3]  # no request of either spider for Retry-After seconds
     assert archive.violations == []
+
+
+def test_two_redis_workers_share_one_budget(redis_url, tmp_path):  # noqa: F811
+    archive, articles = fake_archive(PORTALS)
+    with archive:
+        workers = [subprocess.Popen([sys.executable, "-m", "govnews_crawler.cli", "crawl", *PORTALS, "--concurrency", "4",
+                                     "--data-dir", str(tmp_path / f"data{n}"), "--state-dir", str(tmp_path / f"state{n}"),
+                                     "-s", f"REDIS_URL={redis_url}", "-s", f"WAYBACK_ENDPOINT={archive.url}", *BUDGET,
+                                     # 6 of 10: the two together would send 12 a window if each kept its own budget
+                                     "-s", "WAYBACK_CAPTURES_PER_WINDOW=6",
+                                     # a worker whose CDX pages the other took lists no article: see the report
+                                     "-s", "GOVNEWS_CHECKS_ENABLED=0"],
+                                    cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in (1, 2)]
+        outcomes = [worker.communicate(timeout=300) for worker in workers]
+    for worker, (_, stderr) in zip(workers, outcomes):
+        assert worker.returncode == 0, stderr[-3000:]
+        assert_no_deprecations(stderr)
+    assert archive.violations == []
+    urls = [item["url"] for n in (1, 2) for item in exported(tmp_path / f"data{n}")]
+    assert sorted(urls) == sorted(articles)  # each article from one worker only

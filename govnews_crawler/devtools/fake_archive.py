@@ -77,7 +77,7 @@ class FakeArchive(LoopbackServer):
         self.requests.append(target)
         self.times.append((time.time(), target))
         parts = urlsplit(target)
-        kind = "cdx" if parts.path == "/cdx/search/cdx" else "capture"
+        kind = "cdx" if parts.path == "/cdx/search/cdx" else "capture" if parts.path.startswith("/web/") else ""
         if self.over_limit(kind):
             self.violations.append(target)
             return 429, {"Content-Type": "text/html"}, b"<html><body>429 Too Many Requests</body></html>"
