@@ -84,7 +84,8 @@ GOVNEWS_CHECK_MAX_DOWNLOAD_ERRORS = 20
 
 # The Internet Archive (or a mirror of its API): CDX listing and raw captures.
 WAYBACK_ENDPOINT = "https://web.archive.org"
-WAYBACK_CDX_PAGE_SIZE = 1000  # captures per CDX page (resumeKey pages through the rest)
+WAYBACK_CDX_PAGE_SIZE = 5000  # captures per CDX page (resumeKey pages through the rest)
+WAYBACK_CDX_MAX_PAGES = 200  # a listing stops (ERROR) after this many pages, or when a resume key repeats
 WAYBACK_CDX_COLLAPSE = "digest"  # one row per distinct version of a page; "urlkey": one per page (its oldest)
 WAYBACK_CDX_TRIES = 3  # asks for a CDX page whose answer is not JSON rows
 # The archive's limits for one client (address): ~30 CDX calls and ~600 capture

@@ -31,6 +31,8 @@ class WaybackMixin:
         self.cdx_page_size = settings.getint("WAYBACK_CDX_PAGE_SIZE")
         self.cdx_collapse = settings.get("WAYBACK_CDX_COLLAPSE")
         self.cdx_tries = settings.getint("WAYBACK_CDX_TRIES")
+        self.cdx_max_pages = settings.getint("WAYBACK_CDX_MAX_PAGES")
+        self.cdx_keys: set[str] = set()
         self.captures = []
 
     def cdx_request(self, resume_key: str | None = None, attempt: int = 1) -> scrapy.Request:
@@ -58,10 +60,24 @@ class WaybackMixin:
         stats.inc_value("govnews/archive/cdx_pages")
         stats.inc_value("govnews/archive/captures_listed", len(captures))
         self.captures += [c for c in captures if self.is_article_capture(c)]
-        if next_key:
+        if next_key and self.cdx_walk_goes_on(next_key):
             yield self.cdx_request(next_key)
         else:
             yield from self.capture_requests()
+
+    def cdx_walk_goes_on(self, next_key: str) -> bool:
+        """False (with an ERROR) when the resume key repeats or the page limit is reached."""
+        if next_key in self.cdx_keys:
+            problem = f"the archive sent resume key {next_key!r} again"
+        elif len(self.cdx_keys) + 1 >= self.cdx_max_pages:
+            problem = f"{self.cdx_max_pages} CDX pages read (WAYBACK_CDX_MAX_PAGES)"
+        else:
+            self.cdx_keys.add(next_key)
+            return True
+        self.crawler.stats.inc_value("govnews/archive/cdx_walk_stopped")
+        self.logger.error("%s: stopped the archive's CDX listing of %s: %s; reading the captures listed so far",
+                          self.name, self.portal.host, problem)
+        return False
 
     def is_article_capture(self, capture) -> bool:
         return (capture.statuscode in ("200", "-", "") and "html" in (capture.mimetype or "html")
