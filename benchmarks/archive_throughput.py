@@ -1,6 +1,6 @@
 """Twenty archive portals at once from a fake archive that enforces the rate limits.
 
-Usage: python benchmarks/archive_throughput.py [--portals 20] [--copies 4] [--window 10]
+Usage: python benchmarks/archive_throughput.py [--portals 20] [--copies 10] [--window 10]
 
 Needs redis-server on the PATH. The fake archive enforces the archive's limits scaled
 to a --window of seconds instead of a minute (30 CDX calls and 600 captures a minute
@@ -82,7 +82,7 @@ def report(label: str, archive: FakeArchive, expected: int, window: float) -> No
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--portals", type=int, default=20)
-    parser.add_argument("--copies", type=int, default=4, help="addresses per fixture article (3 articles a portal)")
+    parser.add_argument("--copies", type=int, default=10, help="addresses per fixture article (3 articles a portal)")
     parser.add_argument("--window", type=float, default=10.0, help="seconds standing in for the archive's minute")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="govnews-archive-"))

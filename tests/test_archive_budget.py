@@ -100,3 +100,23 @@ def test_two_redis_workers_share_one_budget(redis_url, tmp_path):  # noqa: F811
     assert archive.violations == []
     urls = [item["url"] for n in (1, 2) for item in exported(tmp_path / f"data{n}")]
     assert sorted(urls) == sorted(articles)  # each article from one worker only
+
+
+def test_plan_lists_captures_article_pages_and_hours_and_caches_the_listing(tmp_path):
+    two = dict(list(PORTALS.items())[:2])
+    archive, articles = fake_archive(two)
+    with archive:
+        args = ["plan", *two, "--state-dir", tmp_path / "state", "--machines", "2", "-s", f"WAYBACK_ENDPOINT={archive.url}"]
+        first = govnews(*args)
+        calls = len(archive.requests)
+        second = govnews(*args)
+        assert len(archive.requests) == calls == 2  # one CDX call a portal, then the cache
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    rows = {line.split()[0]: line.split()[-4:] for line in first.stdout.splitlines()[2:]}
+    per_portal = len(articles) // 2
+    for name in two:  # the image is filtered out by the archive; every capture is an article page here
+        assert rows[name][:3] == [str(per_portal), str(per_portal), "1"]
+    hours = (1 / 24 + per_portal / 480) / 60
+    assert rows["kyanh"][3] == f"{hours:.2f}"
+    assert f"on one machine, {2 * hours:.2f} h on 2" in first.stdout
