@@ -40,7 +40,8 @@ def listing(portal: Portal, settings: Settings, cache: Path, refresh: bool) -> t
     if path.exists() and not refresh:
         saved = json.loads(path.read_text(encoding="utf-8"))
         return [Capture(*row) for row in saved["captures"]], saved["calls"]
-    endpoint, spacing = settings.get("WAYBACK_ENDPOINT"), settings.getfloat("WAYBACK_WINDOW") / settings.getint("WAYBACK_CDX_PER_WINDOW")
+    endpoint = settings.get("WAYBACK_ENDPOINT")
+    spacing = settings.getfloat("WAYBACK_WINDOW") / settings.getint("WAYBACK_CDX_PER_WINDOW")
     captures: list[Capture] = []
     key: str | None = None
     calls = 0
@@ -74,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
     per_minute = 60 / settings.getfloat("WAYBACK_WINDOW")
     cdx_rate = settings.getint("WAYBACK_CDX_PER_WINDOW") * per_minute
     capture_rate = settings.getint("WAYBACK_CAPTURES_PER_WINDOW") * per_minute
-    rows, totals = [], [0, 0, 0, 0.0]
+    rows: list[tuple[object, ...]] = []
+    totals = [0, 0, 0, 0.0]
     for portal in portals:
         captures, calls = listing(portal, settings, Path(args.state_dir) / "archive-listings", args.refresh)
         pattern = PLATFORMS[portal.platform].article_url

@@ -108,7 +108,7 @@ class FakeArchive(LoopbackServer):
         field_name, _, length = collapse.partition(":")
         value = {"urlkey": FakeCapture.key, "digest": lambda c: c.digest,
                  "timestamp": lambda c: c.timestamp[: int(length or 14)]}.get(field_name)
-        kept = []
+        kept: list[FakeCapture] = []
         for capture in rows:  # collapse drops a row equal to the one before it in that field
             if kept and value and kept[-1].key() == capture.key() and value(kept[-1]) == value(capture):
                 continue

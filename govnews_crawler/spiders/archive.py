@@ -41,7 +41,8 @@ class WaybackMixin:
         bypass = not self.distributed or attempt > 1 or getattr(self, "recovering", False)
         return scrapy.Request(
             url, callback=self.parse_cdx, errback=self.on_error, dont_filter=bypass,
-            meta={"download_slot": SLOT, "autothrottle_dont_adjust_delay": True}, cb_kwargs={"resume_key": resume_key, "attempt": attempt},
+            meta={"download_slot": SLOT, "autothrottle_dont_adjust_delay": True},
+            cb_kwargs={"resume_key": resume_key, "attempt": attempt},
         )
 
     def parse_cdx(self, response, resume_key, attempt):
@@ -65,7 +66,7 @@ class WaybackMixin:
         else:
             yield from self.capture_requests()
 
-    def cdx_walk_goes_on(self, next_key: str) -> bool:
+    def cdx_walk_goes_on(self, next_key):
         """False (with an ERROR) when the resume key repeats or the page limit is reached."""
         if next_key in self.cdx_keys:
             problem = f"the archive sent resume key {next_key!r} again"
@@ -92,7 +93,8 @@ class WaybackMixin:
         for capture in newest:
             request = self.request_once(
                 capture_url(self.endpoint, capture), self.parse_capture,
-                meta={"download_slot": SLOT, "autothrottle_dont_adjust_delay": True, "dont_redirect": True, "handle_httpstatus_list": REDIRECTS,
+                meta={"download_slot": SLOT, "autothrottle_dont_adjust_delay": True, "dont_redirect": True,
+                      "handle_httpstatus_list": REDIRECTS,
                       **self.article_meta(capture.original)},
                 cb_kwargs={"original": capture.original},
             )
