@@ -47,6 +47,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "govnews_crawler.middlewares.offsite.PortalOffsiteMiddleware": 50,
     "govnews_crawler.middlewares.retry.BackoffRetryMiddleware": 550,
+    # sees the archive's responses before the retry middleware (process_response runs high to low)
+    "govnews_crawler.middlewares.archive_budget.ArchiveBudgetMiddleware": 560,
 }
 # Articles the store already holds are not requested again (see middlewares/known.py).
 SPIDER_MIDDLEWARES = {"govnews_crawler.middlewares.known.KnownArticlesMiddleware": 900}
@@ -96,11 +98,21 @@ GOVNEWS_CHECK_MAX_DOWNLOAD_ERRORS = 20
 
 # The Internet Archive (or a mirror of its API): CDX listing and raw captures.
 WAYBACK_ENDPOINT = "https://web.archive.org"
-WAYBACK_CDX_PAGE_SIZE = 1000  # captures per CDX page (resumeKey pages through the rest)
+WAYBACK_CDX_PAGE_SIZE = 5000  # captures per CDX page (resumeKey pages through the rest)
+WAYBACK_CDX_MAX_PAGES = 200  # a listing stops (ERROR) after this many pages, or when a resume key repeats
 WAYBACK_CDX_COLLAPSE = "digest"  # one row per distinct version of a page; "urlkey": one per page (its oldest)
 WAYBACK_CDX_TRIES = 3  # asks for a CDX page whose answer is not JSON rows
-# One request at a time to the archive, a second apart (AutoThrottle may slow it more).
-DOWNLOAD_SLOTS = {"wayback": {"concurrency": 1, "delay": 1.0}}
+# The archive's limits for one client (address): ~30 CDX calls and ~600 capture
+# fetches a minute. The budget (middlewares/archive_budget.py) keeps the whole
+# client (every spider of the process; every worker in Redis mode) at 80 % of them.
+WAYBACK_WINDOW = 60.0  # seconds of the rolling windows below
+WAYBACK_CDX_PER_WINDOW = 24
+WAYBACK_CAPTURES_PER_WINDOW = 480
+WAYBACK_PAUSE = 60.0  # all archive traffic waits this long after a 429/503 without Retry-After
+WAYBACK_MAX_429 = 5  # this many 429s within WAYBACK_429_WINDOW seconds stop the archive part of the run
+WAYBACK_429_WINDOW = 600.0
+# The budget paces the archive; the slot only bounds requests in flight.
+DOWNLOAD_SLOTS = {"wayback": {"concurrency": 4, "delay": 0}}
 
 # Incremental runs: the state of exported articles (SQLite) lives here; "" = off.
 # `govnews crawl` / `scrapy crawlall` set it (default ./state).

@@ -110,3 +110,16 @@ def test_a_wordpress_portal_from_the_archive(tmp_path):
 def test_live_is_still_possible_for_a_closed_portal(tmp_path):
     done = run_scrapy("kyanh", tmp_path, args={"source": "sideways"})
     assert done.returncode != 0 and "-a source='sideways': expected one of live, archive" in done.log
+
+
+def test_a_cdx_walk_that_repeats_its_resume_key_stops(tmp_path):
+    _, _, expected = site("hatinh_district")
+    a = expected["newest_first"][0]
+    page = json.dumps([["timestamp", "original"], ["20210315101010", KYANH + a], [], ["k1"]]).encode()
+    with FakeArchive(kyanh_captures(), cdx_answers={"": [page], "k1": [page, page, page]}) as archive:
+        done = run_scrapy("kyanh", tmp_path, settings={**ARCHIVE_SETTINGS, "WAYBACK_ENDPOINT": archive.url})
+        cdx_calls = [r for r in archive.requests if r.startswith("/cdx/")]
+    assert len(cdx_calls) == 2  # the first page, then the page that sent k1 again
+    assert "kyanh: stopped the archive's CDX listing of kyanh.hatinh.gov.vn: the archive sent resume key 'k1' again" in done.log
+    assert [item["url"] for item in done.items] == [KYANH + a]
+    assert done.stats["govnews/archive/cdx_walk_stopped"] == 1

@@ -66,3 +66,31 @@ def test_pages_are_decoded_as_what_they_are():
 ])
 def test_soft_404(title, text, missing):
     assert is_soft_404(title, text) is missing
+
+
+ROWS = [("20200101000000", "http://x.vn/a", "200", "text/html", "D1"),
+        ("20200202000000", "http://x.vn/b?id=2", "200", "text/html", "D2")]
+DEFAULT = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
+
+
+def default_row(row):
+    stamp, original, status, mime, digest = row
+    return ["vn,x)/" + original.split("/", 3)[3], stamp, original, mime, status, digest, "1234"]
+
+
+def test_cdx_answers_in_every_shape_give_the_same_captures():
+    want = [Capture(*row) for row in ROWS]
+    reordered = ["digest", "original", "mimetype", "timestamp", "statuscode"]
+    as_reordered = [[dict(zip(HEADER, row))[name] for name in reordered] for row in ROWS]
+    answers = {
+        "five fields": json.dumps([HEADER, *map(list, ROWS), [], ["k2"]]),
+        "seven default fields": json.dumps([DEFAULT, *map(default_row, ROWS), [], ["k2"]]),
+        "reordered": json.dumps([reordered, *as_reordered, [], ["k2"]]),
+        "plain text, default fields": "\n".join(" ".join(default_row(row)) for row in ROWS) + "\n\nk2\n",
+    }
+    for shape, text in answers.items():
+        assert parse_cdx(text) == (want, "k2"), shape
+    plain = "\n".join(" ".join(row) for row in ROWS) + "\n"
+    assert parse_cdx(plain, fields=tuple(HEADER)) == (want, None)
+    with pytest.raises(CdxError):
+        parse_cdx("a b c\n\nk1\nk2\n")

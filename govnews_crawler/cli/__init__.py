@@ -2,9 +2,9 @@
 
 import argparse
 
-from govnews_crawler.cli import capture, coverage, crawl, demo, discover, export, parse, portals, seed
+from govnews_crawler.cli import capture, coverage, crawl, demo, discover, export, parse, plan, portals, seed
 
-SUBCOMMANDS = (parse, capture, crawl, export, discover, coverage, seed, portals, demo)
+SUBCOMMANDS = (parse, capture, crawl, export, discover, coverage, seed, portals, plan, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -30,3 +30,8 @@ def lease_key(spider_name: str, worker: str) -> str:
 def inflight_key(spider_name: str, worker: str) -> str:
     """The requests a worker took from the queue and has not finished (a sorted set)."""
     return f"{PREFIX}:{spider_name}:inflight:{worker}"
+
+
+def archive_budget_key(endpoint: str, part: str) -> str:
+    """The archive budget shared by all workers (distributed/limiter.py): 'cdx', 'capture', 'pause', 'refusals'."""
+    return f"{PREFIX}:archive:{endpoint}:{part}"

@@ -17,10 +17,18 @@ import scrapy
 
 from govnews_crawler.discovery import shapes
 from govnews_crawler.platforms import PLATFORMS, generic
-from govnews_crawler.sources.wayback import CdxError, capture_url, cdx_url, newest_per_page, parse_cdx
+from govnews_crawler.sources.wayback import (
+    LISTING_FIELDS,
+    LISTING_FILTERS,
+    CdxError,
+    capture_url,
+    cdx_url,
+    newest_per_page,
+    parse_cdx,
+)
 
 REDIRECTS = [301, 302, 303, 307, 308]
-SLOT = "wayback"  # one download slot for the archive: see DOWNLOAD_SLOTS in settings
+SLOT = "wayback"  # one download slot for the archive, paced by middlewares/archive_budget.py
 
 
 class WaybackMixin:
@@ -32,15 +40,19 @@ class WaybackMixin:
         self.cdx_page_size = settings.getint("WAYBACK_CDX_PAGE_SIZE")
         self.cdx_collapse = settings.get("WAYBACK_CDX_COLLAPSE")
         self.cdx_tries = settings.getint("WAYBACK_CDX_TRIES")
+        self.cdx_max_pages = settings.getint("WAYBACK_CDX_MAX_PAGES")
+        self.cdx_keys: set[str] = set()
         self.captures = []
 
     def cdx_request(self, resume_key: str | None = None, attempt: int = 1, host: str | None = None) -> scrapy.Request:
         host = host or self.portal.hosts[0]
-        url = cdx_url(self.endpoint, host, self.since, resume_key, self.cdx_page_size, self.cdx_collapse)
+        url = cdx_url(self.endpoint, host, self.since, resume_key, self.cdx_page_size, self.cdx_collapse,
+                      fields=LISTING_FIELDS, filters=LISTING_FILTERS)
         bypass = not self.distributed or attempt > 1
         return scrapy.Request(
             url, callback=self.parse_cdx, errback=self.on_error, dont_filter=bypass,
-            meta={"download_slot": SLOT}, cb_kwargs={"resume_key": resume_key, "attempt": attempt, "host": host},
+            meta={"download_slot": SLOT, "autothrottle_dont_adjust_delay": True},
+            cb_kwargs={"resume_key": resume_key, "attempt": attempt, "host": host},
         )
 
     def next_host_or_captures(self, host: str):
@@ -58,7 +70,7 @@ class WaybackMixin:
         host = host or self.portal.hosts[0]
         stats = self.crawler.stats
         try:
-            captures, next_key = parse_cdx(response.text)
+            captures, next_key = parse_cdx(response.text, LISTING_FIELDS)
         except CdxError as problem:
             stats.inc_value("govnews/archive/cdx_bad_answer")
             if attempt < self.cdx_tries:
@@ -72,10 +84,24 @@ class WaybackMixin:
         stats.inc_value("govnews/archive/cdx_pages")
         stats.inc_value("govnews/archive/captures_listed", len(captures))
         self.captures += [c for c in captures if self.is_article_capture(c)]
-        if next_key:
+        if next_key and self.cdx_walk_goes_on(next_key):
             yield self.cdx_request(next_key, host=host)
         else:
             yield from self.next_host_or_captures(host)
+
+    def cdx_walk_goes_on(self, next_key):
+        """False (with an ERROR) when the resume key repeats or the page limit is reached."""
+        if next_key in self.cdx_keys:
+            problem = f"the archive sent resume key {next_key!r} again"
+        elif len(self.cdx_keys) + 1 >= self.cdx_max_pages:
+            problem = f"{self.cdx_max_pages} CDX pages read (WAYBACK_CDX_MAX_PAGES)"
+        else:
+            self.cdx_keys.add(next_key)
+            return True
+        self.crawler.stats.inc_value("govnews/archive/cdx_walk_stopped")
+        self.logger.error("%s: stopped the archive's CDX listing of %s: %s; reading the captures listed so far",
+                          self.name, self.portal.host, problem)
+        return False
 
     def is_article_capture(self, capture) -> bool:
         if self.learns_shapes(capture):
@@ -137,7 +163,8 @@ class WaybackMixin:
         for capture in newest:
             request = self.request_once(
                 capture_url(self.endpoint, capture), self.parse_capture,
-                meta={"download_slot": SLOT, "dont_redirect": True, "handle_httpstatus_list": REDIRECTS,
+                meta={"download_slot": SLOT, "autothrottle_dont_adjust_delay": True, "dont_redirect": True,
+                      "handle_httpstatus_list": REDIRECTS,
                       **self.article_meta(capture.original)},
                 cb_kwargs={"original": capture.original, "timestamp": capture.timestamp},
             )
