@@ -3,7 +3,9 @@
 import argparse
 import logging
 import sys
+from io import BytesIO
 from pathlib import Path
+from typing import cast
 
 from scrapy.exporters import JsonLinesItemExporter
 
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     out = open(args.output, "wb") if args.output else sys.stdout.buffer  # noqa: SIM115 - closed below
-    exporter = JsonLinesItemExporter(out, encoding="utf-8", ensure_ascii=False)
+    exporter = JsonLinesItemExporter(cast(BytesIO, out), encoding="utf-8", ensure_ascii=False)
     failures = 0
     try:
         for name in args.paths:

@@ -1,6 +1,7 @@
 """Figures: numbers tied to a unit of measure or a counted noun, stated as facts."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from govnews_crawler.extraction import lexicons
@@ -103,7 +104,7 @@ class Figure:
         return data
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 

@@ -11,12 +11,16 @@ generic platform) has its article pages learned from the listing itself:
 are read, and only the shapes that read as articles are crawled.
 """
 
+from collections.abc import Callable
+from datetime import date
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.crawler import Crawler
 
 from govnews_crawler.discovery import shapes
 from govnews_crawler.platforms import PLATFORMS, generic
+from govnews_crawler.registry import Portal
 from govnews_crawler.sources.wayback import (
     LISTING_FIELDS,
     LISTING_FILTERS,
@@ -34,6 +38,12 @@ SLOT = "wayback"  # one download slot for the archive, paced by middlewares/arch
 class WaybackMixin:
     """CDX pages -> capture requests. Needs ``portal``, ``platform``, ``since``."""
 
+    # Provided by PortalSpider, which this is mixed into.
+    portal: Portal
+    since: date | None
+    crawler: Crawler
+    on_error: Callable[..., None]
+
     def archive_setup(self):
         settings = self.crawler.settings
         self.endpoint = settings.get("WAYBACK_ENDPOINT").rstrip("/")
@@ -48,7 +58,7 @@ class WaybackMixin:
         host = host or self.portal.hosts[0]
         url = cdx_url(self.endpoint, host, self.since, resume_key, self.cdx_page_size, self.cdx_collapse,
                       fields=LISTING_FIELDS, filters=LISTING_FILTERS)
-        bypass = not self.distributed or attempt > 1
+        bypass = not self.crawler.settings.getbool("GOVNEWS_DISTRIBUTED") or attempt > 1
         return scrapy.Request(
             url, callback=self.parse_cdx, errback=self.on_error, dont_filter=bypass,
             meta={"download_slot": SLOT, "autothrottle_dont_adjust_delay": True},

@@ -61,6 +61,7 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         self.base_url = (url_arg("-a base_url", base_url) or self.portal.base_url).rstrip("/")
         self.allowed_domains = sorted({host for url in (self.portal.base_url, self.base_url)
                                        if (host := (urlsplit(url).hostname or "").removeprefix("www."))})
+        self.max_page_bytes = 0  # GOVNEWS_MAX_PAGE_BYTES, set from the crawler's settings
         self.listed: set[str] = set()  # article addresses seen on listings: a page with none new ends the walk
         self.platform = PLATFORMS[self.portal.platform]
         # Requests bypass Scrapy's persistent dupefilter (a crawl killed mid-way must
