@@ -47,7 +47,7 @@ def test_bad_files_are_named_and_the_rest_still_parsed(tmp_path):
     assert errors == [
         f"govnews parse: {missing}: no such file",
         f"govnews parse: {empty}: empty file",
-        f"govnews parse: {latin}: cannot decode as utf-8-sig",
+        f"govnews parse: {latin}: not a text or web page (binary)",
     ]
     assert len(done.stdout.splitlines()) == 1
 

@@ -1,6 +1,7 @@
 """``govnews parse``: the item pipelines over saved ``.txt`` articles and ``.html`` pages."""
 
 import argparse
+import contextlib
 import logging
 import sys
 from io import BytesIO
@@ -38,32 +39,45 @@ def run(args: argparse.Namespace) -> int:
     if args.listing:
         return parse_listing.run(args.paths, portal)
     runner = PipelineRunner()
-    if args.output:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-    out = open(args.output, "wb") if args.output else sys.stdout.buffer  # noqa: SIM115 - closed below
-    exporter = JsonLinesItemExporter(cast(BytesIO, out), encoding="utf-8", ensure_ascii=False)
-    failures = 0
     try:
-        for name in args.paths:
-            path = Path(name)
-            if parse_listing.listing_instead(path, portal):
-                print(f"govnews parse: {name}: a listing page, not an article (see --listing)", file=sys.stderr)
-                failures += 1
-                continue
-            try:
-                fields = read_article_file(path, portal.platform if portal else None)
-            except InputError as reason:
-                print(f"govnews parse: {name}: {reason}", file=sys.stderr)
-                failures += 1
-                continue
-            item = runner.process(build_item(fields, path.resolve().as_uri(), portal))
-            if item is None:
-                print(f"govnews parse: {name}: dropped (no article text found)", file=sys.stderr)
-                failures += 1
-                continue
-            exporter.export_item(item)
-            out.flush()
+        if args.output:
+            Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        out = open(args.output, "wb") if args.output else sys.stdout.buffer  # noqa: SIM115 - closed below
+    except OSError as exc:
+        print(f"govnews parse: -o {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
+        return _parse_all(args, runner, portal, out)
+    except OSError as exc:  # a full disk, a closed pipe …
+        print(f"govnews parse: cannot write {args.output or 'to stdout'}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     finally:
         if args.output:
-            out.close()
+            with contextlib.suppress(OSError):  # the error was reported above
+                out.close()
+
+
+def _parse_all(args: argparse.Namespace, runner, portal, out) -> int:
+    """Every input parsed and written; 1 when one of them failed, and the others still done."""
+    exporter = JsonLinesItemExporter(cast(BytesIO, out), encoding="utf-8", ensure_ascii=False)
+    failures = 0
+    for name in args.paths:
+        path = Path(name)
+        if path.is_file() and parse_listing.listing_instead(path, portal):
+            print(f"govnews parse: {name}: a listing page, not an article (see --listing)", file=sys.stderr)
+            failures += 1
+            continue
+        try:
+            fields = read_article_file(path, portal.platform if portal else None)
+        except InputError as reason:
+            print(f"govnews parse: {name}: {reason}", file=sys.stderr)
+            failures += 1
+            continue
+        item = runner.process(build_item(fields, path.resolve().as_uri(), portal))
+        if item is None:
+            print(f"govnews parse: {name}: dropped (no article text found)", file=sys.stderr)
+            failures += 1
+            continue
+        exporter.export_item(item)
+        out.flush()
     return 1 if failures else 0

@@ -28,7 +28,8 @@ def retry_after_seconds(value: bytes | str | None) -> float | None:
 
 class BackoffRetryMiddleware(RetryMiddleware):
     """Scrapy's retry, waiting before each new try: ``Retry-After`` when the server
-    sends it, else ``RETRY_BACKOFF_BASE * 2 ** tries``, never more than ``RETRY_BACKOFF_MAX``."""
+    sends it, else ``RETRY_BACKOFF_BASE * 2 ** tries``, never more than ``RETRY_BACKOFF_MAX``.
+    Connection errors and timeouts back off the same way."""
 
     def __init__(self, settings):
         super().__init__(settings)
@@ -52,4 +53,14 @@ class BackoffRetryMiddleware(RetryMiddleware):
                         who, request.url, response.status, wait, tries + 1)
             self.crawler.stats.inc_value(f"govnews/throttled/{response.status}")
         await asyncio.sleep(wait)
+        return retry
+
+    async def process_exception(self, request, exception):
+        if request.meta.get("dont_retry", False) or not isinstance(exception, self.exceptions_to_retry):
+            return None
+        tries = request.meta.get("retry_times", 0)
+        retry = self._retry(request, exception)
+        if retry is None:
+            return None
+        await asyncio.sleep(min(self.backoff_base * 2**tries, self.backoff_max))
         return retry
