@@ -90,9 +90,9 @@ class Portal:
         timestamp or a date) of a page on ``host``: among the eras of that host when
         it has some, the one whose dates cover the day, else the nearest one."""
         eras = [e for e in self.layouts if e.host == host] or list(self.layouts)
-        if when is None:
+        day = when if isinstance(when, date) or when is None else _capture_day(when)
+        if day is None:
             return eras[-1]
-        day = when if isinstance(when, date) else date(int(when[:4]), int(when[4:6] or 1), int(when[6:8] or 1))
         for era in eras:
             if era.covers(day):
                 return era
@@ -101,6 +101,14 @@ class Portal:
 
 
 KEY = re.compile(r"[a-z0-9_]+")
+
+
+def _capture_day(timestamp: str) -> date | None:
+    """The day of a CDX timestamp; None when it is not a real date (a bad row)."""
+    try:
+        return date(int(timestamp[:4]), int(timestamp[4:6] or 1), int(timestamp[6:8] or 1))
+    except ValueError:
+        return None
 
 
 def _entry(key: str, raw: dict) -> Portal:

@@ -11,6 +11,7 @@ generic platform) has its article pages learned from the listing itself:
 are read, and only the shapes that read as articles are crawled.
 """
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlsplit
@@ -42,6 +43,8 @@ class WaybackMixin:
     portal: Portal
     since: date | None
     crawler: Crawler
+    name: str
+    logger: logging.LoggerAdapter
     on_error: Callable[..., None]
 
     def archive_setup(self):
@@ -51,7 +54,7 @@ class WaybackMixin:
         self.cdx_collapse = settings.get("WAYBACK_CDX_COLLAPSE")
         self.cdx_tries = settings.getint("WAYBACK_CDX_TRIES")
         self.cdx_max_pages = settings.getint("WAYBACK_CDX_MAX_PAGES")
-        self.cdx_keys: set[str] = set()
+        self.cdx_keys: set[tuple[str, str]] = set()
         self.captures = []
 
     def cdx_request(self, resume_key: str | None = None, attempt: int = 1, host: str | None = None) -> scrapy.Request:
@@ -94,23 +97,24 @@ class WaybackMixin:
         stats.inc_value("govnews/archive/cdx_pages")
         stats.inc_value("govnews/archive/captures_listed", len(captures))
         self.captures += [c for c in captures if self.is_article_capture(c)]
-        if next_key and self.cdx_walk_goes_on(next_key):
+        if next_key and self.cdx_walk_goes_on(host, next_key):
             yield self.cdx_request(next_key, host=host)
         else:
             yield from self.next_host_or_captures(host)
 
-    def cdx_walk_goes_on(self, next_key):
-        """False (with an ERROR) when the resume key repeats or the page limit is reached."""
-        if next_key in self.cdx_keys:
+    def cdx_walk_goes_on(self, host: str, next_key: str) -> bool:
+        """False (with an ERROR) when the resume key of a host's listing repeats or the page
+        limit is reached."""
+        if (host, next_key) in self.cdx_keys:
             problem = f"the archive sent resume key {next_key!r} again"
         elif len(self.cdx_keys) + 1 >= self.cdx_max_pages:
             problem = f"{self.cdx_max_pages} CDX pages read (WAYBACK_CDX_MAX_PAGES)"
         else:
-            self.cdx_keys.add(next_key)
+            self.cdx_keys.add((host, next_key))
             return True
         self.crawler.stats.inc_value("govnews/archive/cdx_walk_stopped")
         self.logger.error("%s: stopped the archive's CDX listing of %s: %s; reading the captures listed so far",
-                          self.name, self.portal.host, problem)
+                          self.name, host, problem)
         return False
 
     def is_article_capture(self, capture) -> bool:
