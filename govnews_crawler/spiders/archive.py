@@ -11,7 +11,6 @@ generic platform) has its article pages learned from the listing itself:
 are read, and only the shapes that read as articles are crawled.
 """
 
-import logging
 from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlsplit
@@ -43,8 +42,6 @@ class WaybackMixin:
     portal: Portal
     since: date | None
     crawler: Crawler
-    name: str
-    logger: logging.LoggerAdapter
     on_error: Callable[..., None]
 
     def archive_setup(self):
@@ -102,7 +99,7 @@ class WaybackMixin:
         else:
             yield from self.next_host_or_captures(host)
 
-    def cdx_walk_goes_on(self, host: str, next_key: str) -> bool:
+    def cdx_walk_goes_on(self, host, next_key):
         """False (with an ERROR) when the resume key of a host's listing repeats or the page
         limit is reached."""
         if (host, next_key) in self.cdx_keys:
