@@ -30,6 +30,8 @@ SERVED = {
 }
 GENERIC_HOST = "txkyanh.hatinh.gov.vn"
 GENERIC_ARTICLE = f"https://{GENERIC_HOST}/tin-tuc/hoi-nghi-giao-ban-thang-3-123.html"
+# The fake archive on loopback has no limits to keep: the client's archive budget is lifted.
+UNLIMITED = ["-s", "WAYBACK_CDX_PER_WINDOW=100000", "-s", "WAYBACK_CAPTURES_PER_WINDOW=100000"]
 
 
 def fixture_captures():
@@ -78,7 +80,7 @@ def test_discovery_finds_served_hosts_recognises_platforms_and_resumes(tmp_path)
     discovered = tmp_path / "discovered.toml"
     args = ["discover", "--province", "Quảng Bình", "--province", "Hà Tĩnh", "--state-dir", tmp_path / "state",
             "-o", discovered, "-s", "DOWNLOAD_SLOTS={\"wayback\": {\"concurrency\": 1, \"delay\": 0}}",
-            "-s", "AUTOTHROTTLE_ENABLED=0"]
+            "-s", "AUTOTHROTTLE_ENABLED=0", *UNLIMITED]
     chosen = [d for d in load_districts().values() if d["province"] in ("Quảng Bình", "Hà Tĩnh")]
     candidates = {c["host"] + c["path"] for d in chosen for c in d["candidates"]}
     with FakeArchive(fixture_captures()) as archive:
@@ -108,7 +110,8 @@ def test_discovery_finds_served_hosts_recognises_platforms_and_resumes(tmp_path)
 
 def test_discovered_districts_crawl_and_coverage_counts(tmp_path):
     discovered, state, data = tmp_path / "discovered.toml", tmp_path / "state", tmp_path / "data"
-    fast = ["-s", "DOWNLOAD_SLOTS={\"wayback\": {\"concurrency\": 1, \"delay\": 0}}", "-s", "AUTOTHROTTLE_ENABLED=0"]
+    fast = ["-s", "DOWNLOAD_SLOTS={\"wayback\": {\"concurrency\": 1, \"delay\": 0}}", "-s", "AUTOTHROTTLE_ENABLED=0",
+            *UNLIMITED]
     env = {"GOVNEWS_DISCOVERED": str(discovered)}
     with FakeArchive(fixture_captures()) as archive:
         endpoint = ["-s", f"WAYBACK_ENDPOINT={archive.url}"]
