@@ -15,37 +15,25 @@ from govnews_crawler.common.clock import utc_now_iso
 from govnews_crawler.state.records import Exported, StoreError
 
 SCHEMA_VERSION = 2
+ARTICLES = """
+CREATE TABLE articles (
+    url TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    portal TEXT NOT NULL,
+    content_sha1 TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    item TEXT,
+    stored_at TEXT NOT NULL,
+    published TEXT,
+    PRIMARY KEY (url, revision)
+);
+CREATE INDEX articles_unpublished ON articles (portal, run_id) WHERE published IS NULL;
+"""
 MIGRATIONS = {
     # 0 -> 2: a new store.
-    0: """
-CREATE TABLE articles (
-    url TEXT NOT NULL,
-    revision INTEGER NOT NULL,
-    portal TEXT NOT NULL,
-    content_sha1 TEXT NOT NULL,
-    run_id TEXT NOT NULL,
-    item TEXT,
-    stored_at TEXT NOT NULL,
-    published TEXT,
-    PRIMARY KEY (url, revision)
-);
-CREATE INDEX articles_unpublished ON articles (portal, run_id) WHERE published IS NULL;
-""",
+    0: ARTICLES,
     # 1 -> 2: the exported-articles state of 0.1 (no items: they are in its published files).
-    1: """
-CREATE TABLE articles (
-    url TEXT NOT NULL,
-    revision INTEGER NOT NULL,
-    portal TEXT NOT NULL,
-    content_sha1 TEXT NOT NULL,
-    run_id TEXT NOT NULL,
-    item TEXT,
-    stored_at TEXT NOT NULL,
-    published TEXT,
-    PRIMARY KEY (url, revision)
-);
-CREATE INDEX articles_unpublished ON articles (portal, run_id) WHERE published IS NULL;
-INSERT INTO articles SELECT url, revision, COALESCE(portal, ''), content_sha1, COALESCE(run_id, ''), NULL,
+    1: ARTICLES + """INSERT INTO articles SELECT url, revision, COALESCE(portal, ''), content_sha1, COALESCE(run_id, ''), NULL,
     exported_at, exported_at FROM exported;
 DROP TABLE exported;
 """,
