@@ -114,9 +114,12 @@ WAYBACK_429_WINDOW = 600.0
 # The budget paces the archive; the slot only bounds requests in flight.
 DOWNLOAD_SLOTS = {"wayback": {"concurrency": 4, "delay": 0}}
 
-# Incremental runs: the state of exported articles (SQLite) lives here; "" = off.
+# Incremental runs: the store of record (SQLite, state.sqlite) lives here; "" = off.
 # `govnews crawl` / `scrapy crawlall` set it (default ./state).
 GOVNEWS_STATE_DIR = ""
+# The store of record shared by several machines: postgresql://user:password@host/db
+# (else the environment's GOVNEWS_DATABASE_URL); when set it replaces state.sqlite.
+GOVNEWS_DATABASE_URL = ""
 # Local feeds are written to <file>.part and renamed when complete.
 FEED_STORAGES = {"": "govnews_crawler.runs.feedstorage.AtomicFileFeedStorage",
                  "file": "govnews_crawler.runs.feedstorage.AtomicFileFeedStorage"}

@@ -38,3 +38,18 @@ def parse_file(runner):
         return dict(item) if item is not None else None
 
     return parse
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for the session (devtools/postgres.py; .ci/run installs it)."""
+    from govnews_crawler.devtools.postgres import PostgresServer
+
+    with PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture
+def database_url(postgres, request):
+    """The URL of a new, empty database of its own for the test."""
+    return postgres.database("t_" + "".join(c if c.isalnum() else "_" for c in request.node.name)[:50].lower())

@@ -21,6 +21,8 @@ def add_parser(commands) -> argparse.ArgumentParser:
                         help=".jsonl files or folders of them (default: the store, see --state-dir)")
     parser.add_argument("--state-dir", type=Path, default=Path("state"),
                         help="read the store of record in this folder when no PATH is given (default: %(default)s)")
+    parser.add_argument("--database-url", default=None, metavar="URL",
+                        help="read the PostgreSQL store of record instead (default: $GOVNEWS_DATABASE_URL)")
     parser.add_argument("-o", "--output", type=Path, default=Path("output/tables"), help="folder (default: %(default)s)")
     parser.add_argument("--since", type=_date, help="published on or after YYYY-MM-DD")
     parser.add_argument("--until", type=_date, help="published on or before YYYY-MM-DD")
@@ -37,14 +39,15 @@ def run(args: argparse.Namespace) -> int:
     from govnews_crawler.export.rows import tables
     from govnews_crawler.export.tables import in_window
     from govnews_crawler.export.writers import write_tables
-    from govnews_crawler.state import StoreError, store_path
+    from govnews_crawler.state import StoreError, database_url, store_path
 
-    missing = [str(p) for p in args.paths or [store_path(args.state_dir)] if not p.exists()]
+    url = args.database_url if args.database_url is not None else database_url()
+    missing = [str(p) for p in args.paths or ([] if url else [store_path(args.state_dir)]) if not p.exists()]
     if missing:
         print(f"govnews export: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
     try:
-        found = read_items(args.paths) if args.paths else read_store(store_path(args.state_dir))
+        found = read_items(args.paths) if args.paths else read_store(args.state_dir, url)
     except StoreError as problem:
         print(f"govnews export: {problem}", file=sys.stderr)
         return 1

@@ -12,6 +12,9 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--concurrency", type=int, default=4, help="portals crawled at once (default 4)")
     parser.add_argument("--data-dir", default="data", help="where exports and manifests go (default ./data)")
     parser.add_argument("--state-dir", default="state", help="incremental state and job queues (default ./state)")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="the PostgreSQL store of record shared by several machines "
+                        "(default: $GOVNEWS_DATABASE_URL; else state.sqlite in --state-dir)")
     parser.add_argument("--resume", action="store_true", help="continue the newest unfinished run")
     for name in SPIDER_ARGS:
         parser.add_argument(f"--{name.replace('_', '-')}", dest=name, help=f"passed to every spider as -a {name}=…")
@@ -32,5 +35,6 @@ def plan_from(spiders: list[str], opts: argparse.Namespace, settings: dict | Non
     return RunPlan(
         spiders=spiders,
         data_dir=Path(opts.data_dir), state_dir=Path(opts.state_dir), concurrency=opts.concurrency,
-        spider_args=args, resume=opts.resume, settings=settings or {},
+        spider_args=args, resume=opts.resume,
+        settings={**(settings or {}), **({"GOVNEWS_DATABASE_URL": opts.database_url} if opts.database_url else {})},
     )

@@ -5,3 +5,8 @@ from datetime import UTC, datetime
 
 def utc_now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def new_run_id() -> str:
+    """A run's id: its UTC start time to the microsecond (unique even for runs started in one second)."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")

@@ -3,10 +3,6 @@
 PREFIX = "govnews"
 
 
-def state_key() -> str:
-    return f"{PREFIX}:state"
-
-
 def queue_key(spider_name: str) -> str:
     """The shared request queue of a spider (a sorted set by priority, scrapy-redis's name)."""
     return f"{spider_name}:requests"

@@ -1,4 +1,4 @@
-"""Items for ``govnews export``: from the store of record, or from JSON lines files.
+"""Items for ``govnews export``: from the store of record (SQLite or PostgreSQL), or from JSON lines files.
 
 A torn line (a file cut short by a full disk or a crash) is skipped with a warning
 naming the file and the line, never a traceback.
@@ -8,12 +8,13 @@ import json
 import sys
 from pathlib import Path
 
-from govnews_crawler.state.sqlite import StateStore
+from govnews_crawler.state import open_record
 
 
-def read_store(path: Path) -> list[dict]:
-    """Every item the store holds (all revisions)."""
-    store = StateStore(path)
+def read_store(state_dir: Path, database_url: str = "") -> list[dict]:
+    """Every item the store of record holds (all revisions): PostgreSQL at ``database_url``,
+    else SQLite in the state directory."""
+    store = open_record(state_dir, database_url)
     try:
         return [json.loads(item) for item in store.items()]
     finally:

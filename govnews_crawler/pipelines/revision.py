@@ -1,13 +1,14 @@
 """Revisions: an article stored before gets ``revision`` + 1 when its text changed;
 unchanged and repeated ones are dropped (an incremental run exports only what is new).
 Each accepted item is written to the store of record (with its revision and run id)
-in one transaction before it goes on to any feed: known means stored.
+in one transaction before it goes on to any feed: known means stored. A revision that
+another worker on the same store committed first is dropped here (counted
+``state/stored_elsewhere``), so a re-fetch after a dead worker is harmless.
 
 The store is reached through ``state.run_state``; ``GOVNEWS_EXPORT_UNCHANGED`` (set by
 the spider's ``full=1``) exports unchanged articles again with their revision.
 """
 
-from scrapy import signals
 from scrapy.exceptions import DropItem
 from scrapy.utils.serialize import ScrapyJSONEncoder
 
@@ -17,25 +18,17 @@ from govnews_crawler.state.records import Exported
 
 
 class RevisionPipeline(ArticlePipeline):
-    def __init__(self, stats=None, state: RunState | None = None, export_unchanged: bool = False,
-                 portal: str = "", run_id: str = ""):
+    def __init__(self, stats=None, state: RunState | None = None, export_unchanged: bool = False, portal: str = ""):
         super().__init__(stats)
         self.state = state
         self.export_unchanged = export_unchanged
-        self.portal, self.run_id = portal, run_id
-        self.immediate = False
+        self.portal = portal
         self.encoder = ScrapyJSONEncoder(ensure_ascii=False)
 
     @classmethod
     def from_crawler(cls, crawler):
-        settings = crawler.settings
-        state = run_state(crawler)
-        pipeline = cls(crawler.stats, state, settings.getbool("GOVNEWS_EXPORT_UNCHANGED"),
-                       crawler.spidercls.name, settings.get("GOVNEWS_RUN_ID", ""))
-        if state.store is not None and getattr(state.store, "immediate", False):
-            pipeline.immediate = True
-            crawler.signals.connect(pipeline.item_scraped, signal=signals.item_scraped)
-        return pipeline
+        return cls(crawler.stats, run_state(crawler), crawler.settings.getbool("GOVNEWS_EXPORT_UNCHANGED"),
+                   crawler.spidercls.name)
 
     def process(self, adapter):
         if self.state is None or self.state.store is None:
@@ -50,26 +43,21 @@ class RevisionPipeline(ArticlePipeline):
             self.count("state/unchanged")
             raise DropItem(f"unchanged since revision {previous.revision}: {url}", log_level="INFO")
         if previous is None:
-            revision = 1
-            self.count("state/new")
+            revision, change = 1, "state/new"
         elif previous.content_sha1 == sha1:
-            revision = previous.revision
+            revision, change = previous.revision, ""
         else:
-            revision = previous.revision + 1
-            self.count("state/revised")
+            revision, change = previous.revision + 1, "state/revised"
         adapter["revision"] = revision
-        if not self.immediate:
-            self.state.store.put(url, self.portal, sha1, revision, self.run_id,
-                                 self.encoder.encode(adapter.asdict()))
-        self.state.run_exported[url] = Exported(sha1, revision, self.run_id)
-
-    def _row(self, url: str, known: Exported) -> tuple:
-        return (url, self.portal, known.content_sha1, known.revision, self.run_id)
-
-    def item_scraped(self, item, response, spider):
-        """Shared state: an article counts as exported once the feed has written it."""
-        row = self._row(item["url"], self.state.run_exported[item["url"]])
-        self.state.store.record([row])
+        run_id = self.state.run_id
+        stored = self.state.store.put(url, self.portal, sha1, revision, run_id, self.encoder.encode(adapter.asdict()),
+                                      replace=previous is not None and previous.revision == revision)
+        if not stored:
+            self.count("state/stored_elsewhere")
+            raise DropItem(f"revision {revision} stored by another crawl already: {url}", log_level="INFO")
+        if change:
+            self.count(change)
+        self.state.run_exported[url] = Exported(sha1, revision, run_id)
 
     def close_spider(self):
         if self.state is None or self.state.store is None:

@@ -3,7 +3,7 @@ number at once, incremental, resumable, with exports, a manifest and a summary.
 
 ``govnews crawl`` and ``scrapy crawlall`` both call ``run_all``. A run has an id
 (its UTC start time to the microsecond); its spiders store every accepted item in
-the store of record ``<state>/state.sqlite``, and at the end of each portal the run
+the store of record (``<state>/state.sqlite``, or PostgreSQL with ``GOVNEWS_DATABASE_URL``), and at the end of each portal the run
 publishes ``<data>/<portal>/<run-id>.jsonl`` from it (``publish.py``); they keep their
 queues in ``<state>/runs/<run-id>/jobs/<portal>`` (``JOBDIR``, removed when the run
 finishes). One run at a time holds ``<state>/run.lock``. The manifest
@@ -14,20 +14,18 @@ finishes). One run at a time holds ``<state>/run.lock``. The manifest
 import shutil
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
-from govnews_crawler.common.clock import utc_now_iso
+from govnews_crawler.common.clock import new_run_id, utc_now_iso
 from govnews_crawler.common.tables import format_table
 from govnews_crawler.runs.lock import RunLock
 from govnews_crawler.runs.manifest import manifest_path, unfinished_run, write_manifest
 from govnews_crawler.runs.plan import RunError, RunPlan
 from govnews_crawler.runs.publish import export_file, publish, publish_pending
-from govnews_crawler.state import store_path
-from govnews_crawler.state.sqlite import StateStore
+from govnews_crawler.state import database_url, open_record
 
 
 def run_all(plan: RunPlan, out=sys.stdout) -> int:
@@ -41,7 +39,7 @@ def run_all(plan: RunPlan, out=sys.stdout) -> int:
 
 
 def _run_locked(plan: RunPlan, out) -> int:
-    store = StateStore(store_path(plan.state_dir))
+    store = open_record(plan.state_dir, database_url(plan.settings))
     try:
         for path in publish_pending(store, plan.data_dir):
             print(f"published what an earlier run stored: {path}", file=out)
@@ -58,7 +56,7 @@ def _run_locked(plan: RunPlan, out) -> int:
         plan.spider_args = previous["spider_args"]
         print(f"resuming run {run_id} ({len(plan.spiders)} portals)", file=out)
     else:
-        run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        run_id = new_run_id()
         started = utc_now_iso()
     manifest = {"run_id": run_id, "status": "running", "started": started, "spiders": plan.spiders,
                 "spider_args": plan.spider_args, "portals": {}}
@@ -132,7 +130,7 @@ def _run_locked(plan: RunPlan, out) -> int:
 def _publish(plan: RunPlan, name: str, run_id: str) -> str:
     """Publish the portal's file from the store; a failure (a full disk) is returned as a
     failed check, and the rows stay unpublished for the next run to publish."""
-    store = StateStore(store_path(plan.state_dir))
+    store = open_record(plan.state_dir, database_url(plan.settings))
     try:
         publish(store, plan.data_dir, name, run_id)
     except OSError as error:

@@ -1,37 +1,56 @@
-"""The store of exported articles, behind one small interface.
+"""The store of record, behind one small interface.
 
-``ArticleStore`` is what every store offers (SQLite in the state directory alone,
-Redis for workers on several machines); ``RunState`` is a crawl's view of it: the
-store plus what this run already exported. Middlewares and pipelines reach it only
-through ``run_state(crawler)``, one per crawler.
+``ArticleStore`` is what every store offers: SQLite in the state directory (one
+machine), or PostgreSQL when ``GOVNEWS_DATABASE_URL`` names one (several machines
+sharing one record). ``RunState`` is a crawl's view of it: the store plus what this run
+already stored. Middlewares and pipelines reach it only through ``run_state(crawler)``,
+one per crawler.
 """
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 from weakref import WeakKeyDictionary
 
+from govnews_crawler.common.clock import new_run_id
 from govnews_crawler.state.records import ArticleStore, Exported, StoreError
 
-__all__ = ["PART", "ArticleStore", "Exported", "RunState", "StoreError", "open_store", "run_state", "store_path"]
+__all__ = ["PART", "ArticleStore", "Exported", "RunState", "StoreError", "database_url", "open_record", "open_store",
+           "run_state", "store_path"]
 
 PART = ".part"
+DATABASE_URL = "GOVNEWS_DATABASE_URL"
 
 
-def open_store(settings) -> ArticleStore | None:
-    """The store the settings name: SQLite in ``GOVNEWS_STATE_DIR``, else Redis with the
-    distributed profile, or none (a plain ``scrapy crawl``)."""
-    if settings.get("GOVNEWS_STATE_DIR"):
-        from govnews_crawler.state.sqlite import StateStore
+def database_url(settings: Mapping[str, Any] | None = None) -> str:
+    """``GOVNEWS_DATABASE_URL`` from the settings, else from the environment ('' when unset)."""
+    return str((settings or {}).get(DATABASE_URL) or os.environ.get(DATABASE_URL, ""))
 
-        return StateStore(store_path(settings["GOVNEWS_STATE_DIR"]))
-    if settings.getbool("GOVNEWS_DISTRIBUTED"):
-        from govnews_crawler.distributed.profile import connect
-        from govnews_crawler.distributed.state import RedisStateStore
 
-        return RedisStateStore(connect(settings["REDIS_URL"]))
+def open_record(state_dir: Path | str, url: str = "") -> ArticleStore:
+    """PostgreSQL when ``url`` is given, else SQLite in the state directory."""
+    if url:
+        if not url.startswith(("postgresql://", "postgres://")):
+            raise StoreError(f"{DATABASE_URL} must be a postgresql:// URL, not {url.split(':', 1)[0]}:…")
+        from govnews_crawler.state.postgres import PostgresStore
+
+        return PostgresStore(url)
+    from govnews_crawler.state.sqlite import StateStore
+
+    return StateStore(store_path(state_dir))
+
+
+def open_store(settings: Any) -> ArticleStore | None:
+    """The store the settings name (``GOVNEWS_DATABASE_URL``, else ``GOVNEWS_STATE_DIR``); none
+    for a plain ``scrapy crawl`` without either."""
+    url = database_url(settings)
+    if url or settings.get("GOVNEWS_STATE_DIR"):
+        return open_record(settings.get("GOVNEWS_STATE_DIR") or "state", url)
     return None
 
 
-def store_path(state_dir) -> Path:
+def store_path(state_dir: Path | str) -> Path:
     return Path(state_dir) / "state.sqlite"
 
 
@@ -61,9 +80,15 @@ class RunState:
 _STATES: "WeakKeyDictionary[object, RunState]" = WeakKeyDictionary()
 
 
-def run_state(crawler) -> RunState:
-    """The crawler's RunState, opened on first use from its settings."""
+def run_state(crawler: Any) -> RunState:
+    """The crawler's RunState, opened on first use from its settings. A crawl outside a
+    ``govnews crawl`` run (``scrapy crawl``, scrapyd) gets a run id of its own, so the rows
+    it stores are published as ``<portal>/<run-id>.jsonl`` by the next run."""
     if crawler not in _STATES:
         settings = crawler.settings
-        _STATES[crawler] = RunState(open_store(settings), settings.get("GOVNEWS_RUN_ID", ""))
+        store = open_store(settings)
+        if store is None and settings.getbool("GOVNEWS_DISTRIBUTED"):
+            raise StoreError(f"a worker needs a store of record: {DATABASE_URL}=postgresql://… shared by the "
+                             "machines, or GOVNEWS_STATE_DIR on one machine")
+        _STATES[crawler] = RunState(store, settings.get("GOVNEWS_RUN_ID") or new_run_id())
     return _STATES[crawler]

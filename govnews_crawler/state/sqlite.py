@@ -1,4 +1,4 @@
-"""The store of record: every accepted article, the item itself, in SQLite (WAL).
+"""The store of record on one machine: every accepted article, the item itself, in SQLite (WAL).
 
 One row per article revision, written in one transaction when the item is accepted:
 "known article" means "a row here". The JSON lines files of a run are published from
@@ -14,7 +14,7 @@ from pathlib import Path
 from govnews_crawler.common.clock import utc_now_iso
 from govnews_crawler.state.records import Exported, StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ARTICLES = """
 CREATE TABLE articles (
     url TEXT NOT NULL,
@@ -29,14 +29,36 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_unpublished ON articles (portal, run_id) WHERE published IS NULL;
 """
+FIGURE_FIELDS = ("text", "kind", "value", "denominator", "unit", "qualifier", "measure", "compared_to", "period",
+                 "indicator", "sentence")
+VIEWS = """
+CREATE VIEW reports AS
+SELECT a.url, a.revision, a.portal, a.run_id, a.stored_at, a.published,
+    json_extract(a.item, '$.title') AS title, json_extract(a.item, '$.unit') AS unit,
+    json_extract(a.item, '$.province') AS province, json_extract(a.item, '$.published_at') AS published_at,
+    json_extract(a.item, '$.event_date') AS event_date, json_extract(a.item, '$.is_meeting') AS is_meeting,
+    json_extract(a.item, '$.meeting_kinds') AS meeting_kinds, a.item
+FROM articles a
+WHERE a.item IS NOT NULL AND a.revision = (SELECT MAX(b.revision) FROM articles b WHERE b.url = a.url);
+CREATE VIEW officials AS
+SELECT r.url, r.revision, r.portal, r.event_date, o.key AS position, json_extract(o.value, '$.name') AS name,
+    json_extract(o.value, '$.titles') AS titles, json_extract(o.value, '$.roles') AS roles
+FROM reports r, json_each(r.item, '$.officials') o;
+CREATE VIEW figures AS
+SELECT r.url, r.revision, r.portal, r.event_date, f.key AS position,
+    """ + ", ".join(f"json_extract(f.value, '$.{name}') AS {name}" for name in FIGURE_FIELDS) + """
+FROM reports r, json_each(r.item, '$.figures') f;
+"""
 MIGRATIONS = {
-    # 0 -> 2: a new store.
-    0: ARTICLES,
-    # 1 -> 2: the exported-articles state of 0.1 (no items: they are in its published files).
+    # 0 -> 3: a new store.
+    0: ARTICLES + VIEWS,
+    # 1 -> 3: the exported-articles state of 0.1 (no items: they are in its published files).
     1: ARTICLES + """INSERT INTO articles SELECT url, revision, COALESCE(portal, ''), content_sha1, COALESCE(run_id, ''), NULL,
     exported_at, exported_at FROM exported;
 DROP TABLE exported;
-""",
+""" + VIEWS,
+    # 2 -> 3: the analysts' views.
+    2: VIEWS,
 }
 
 
@@ -74,12 +96,16 @@ class StateStore:
                               "ORDER BY revision DESC LIMIT 1", (url,)).fetchone()
         return Exported(*row) if row else None
 
-    def put(self, url: str, portal: str, content_sha1: str, revision: int, run_id: str, item: str) -> None:
-        """Store one accepted article in one transaction: from now on it is known."""
+    def put(self, url: str, portal: str, content_sha1: str, revision: int, run_id: str, item: str,
+            replace: bool = False) -> bool:
+        """Store one accepted article in one transaction: from now on it is known. False when
+        the revision was stored already (by another crawl on this store) and not ``replace``."""
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         with self.db:
-            self.db.execute(
-                "INSERT OR REPLACE INTO articles (url, revision, portal, content_sha1, run_id, item, stored_at) "
+            done = self.db.execute(
+                f"{verb} INTO articles (url, revision, portal, content_sha1, run_id, item, stored_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)", (url, revision, portal, content_sha1, run_id, item, utc_now_iso()))
+        return done.rowcount > 0
 
     def unpublished(self) -> list[tuple[str, str]]:
         """``(portal, run_id)`` of the rows not yet in a published file."""
