@@ -5,8 +5,11 @@ nothing, `govnews export` reading it, and two Redis workers sharing one record."
 import json
 import os
 import signal
+import sqlite3
 import sys
 import time
+from contextlib import closing
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -36,8 +39,21 @@ def rows(url: str) -> list[tuple[str, int, str]]:
         return db.execute("SELECT url, revision, run_id FROM articles ORDER BY seq").fetchall()
 
 
-def test_the_postgres_store_keeps_the_guarantees_of_the_sqlite_one(database_url):
-    store = open_record("unused", database_url)
+def query(kind: str, url: str, state: Path, sql: str) -> list[tuple]:
+    """Rows of an analyst's query on either store, JSON arrays and booleans read the same way."""
+    if kind == "postgres":
+        with psycopg.connect(url) as db:
+            found = db.execute(sql).fetchall()
+    else:
+        with closing(sqlite3.connect(state / "state.sqlite")) as db:
+            found = db.execute(sql).fetchall()
+    return [tuple(json.loads(v) if isinstance(v, str) and v[:1] == "[" else v for v in row) for row in found]
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+def test_both_stores_keep_the_same_guarantees_and_views(tmp_path, kind, request):
+    url = request.getfixturevalue("database_url") if kind == "postgres" else ""
+    store = open_record(tmp_path, url)
     try:
         assert store.put("http://h/a", "demo", "s1", 1, "r1", item("http://h/a"))
         assert not store.put("http://h/a", "demo", "s1", 1, "r2", item("http://h/a")), "stored twice"
@@ -54,13 +70,13 @@ def test_the_postgres_store_keeps_the_guarantees_of_the_sqlite_one(database_url)
         assert store.unpublished() == [("demo", "r2"), ("demo", "r3")]
     finally:
         store.close()
-    with psycopg.connect(database_url) as db:  # the analysts' views: latest revisions only
-        assert db.execute("SELECT url, revision, title, is_meeting FROM reports ORDER BY url").fetchall() == [
-            ("http://h/a", 2, "Hội nghị (sửa)", True), ("http://h/b", 1, "Hội nghị giao ban", True)]
-        assert db.execute("SELECT url, name, roles FROM officials ORDER BY url").fetchall() == [
-            ("http://h/a", "Nguyễn Văn An", ["chair"]), ("http://h/b", "Nguyễn Văn An", ["chair"])]
-        assert db.execute("SELECT DISTINCT kind, value, unit, period FROM figures").fetchall() == [
-            ("money", 12.5e9, "đồng", "2020")]
+    # the analysts' views: latest revisions only
+    assert query(kind, url, tmp_path, "SELECT url, revision, title, is_meeting FROM reports ORDER BY url") == [
+        ("http://h/a", 2, "Hội nghị (sửa)", True), ("http://h/b", 1, "Hội nghị giao ban", True)]
+    assert query(kind, url, tmp_path, "SELECT url, name, roles FROM officials ORDER BY url") == [
+        ("http://h/a", "Nguyễn Văn An", ["chair"]), ("http://h/b", "Nguyễn Văn An", ["chair"])]
+    assert query(kind, url, tmp_path, "SELECT DISTINCT kind, value, unit, period FROM figures") == [
+        ("money", 12.5e9, "đồng", "2020")]
 
 
 def test_a_newer_schema_or_a_server_down_is_one_clear_error(database_url, postgres):
