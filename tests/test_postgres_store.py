@@ -218,3 +218,28 @@ def test_a_plain_scrapy_crawl_stores_with_a_run_id_and_the_next_run_publishes_it
     files = sorted((tmp_path / "data" / "demo").glob("*.jsonl"))
     assert len(files) == 1 and files[0].name != ".jsonl"  # the crawl's own run id, not an empty one
     assert sorted(i["url"].split("/", 3)[3] for i in exports(tmp_path, "demo")) == sorted(articles_of(routes))
+
+
+def test_the_database_lost_mid_run_stops_the_run_loudly_and_the_next_run_completes_it(tmp_path, site):
+    from govnews_crawler.devtools.postgres import PostgresServer
+
+    root, routes = site
+    with PostgresServer() as own, SiteServer(root, delay=0.03) as server:
+        url = own.database("lost")
+        lost = govnews_crawl(tmp_path, "demo", "--base-url", server.url, "--database-url", url, wait=False)
+        deadline = time.monotonic() + 60
+        while (not _ready(url) or len(rows(url)) < 10) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        own.stop()  # the database server goes away mid-crawl
+        out, err = lost.communicate(timeout=120)
+        assert lost.returncode == 1, out + err[-2000:]
+        assert "FAILED: demo" in out and "could not be stored" in out
+        own.start()
+        before = len(rows(url))
+        assert 10 <= before < ARTICLES
+        again = govnews_crawl(tmp_path, "demo", "--base-url", server.url, "--database-url", url)
+        stored = [row[0].split("/", 3)[3] for row in rows(url)]
+    assert again.returncode == 0, again.stdout + again.stderr[-2000:]
+    assert sorted(stored) == sorted(articles_of(routes)), "an article lost or stored twice"
+    published = [i["url"].split("/", 3)[3] for i in exports(tmp_path, "demo")]
+    assert sorted(published) == sorted(articles_of(routes)), "what the store holds is published once"

@@ -41,9 +41,9 @@ class PostgresServer:
         self.port = free_port()
         self.bin = postgres_bin()
 
-    def _run(self, *command: str) -> None:
+    def _run(self, *command: str, check: bool = True) -> None:
         prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        subprocess.run([*prefix, *command], check=True, capture_output=True, timeout=120)
+        subprocess.run([*prefix, *command], check=check, capture_output=True, timeout=120)
 
     def __enter__(self) -> "PostgresServer":
         data, pwfile = self.folder / "data", self.folder / "pw"
@@ -53,9 +53,18 @@ class PostgresServer:
             shutil.chown(pwfile, "postgres")
         self._run(str(self.bin / "initdb"), "-D", str(data), "-U", USER, "--pwfile", str(pwfile),
                   "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8")
-        self._run(str(self.bin / "pg_ctl"), "-D", str(data), "-l", str(self.folder / "log"), "-w", "-t", "60",
-                  "-o", f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+        self.start()
         return self
+
+    def start(self) -> None:
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-l", str(self.folder / "log"), "-w",
+                  "-t", "60", "-o", f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off",
+                  "start")
+
+    def stop(self, check: bool = True) -> None:
+        """Stop at once, as a crash or a lost server would (the data stays for ``start``)."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop",
+                  check=check)
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{USER}:{PASSWORD}@127.0.0.1:{self.port}/{database}"
@@ -71,7 +80,7 @@ class PostgresServer:
 
     def __exit__(self, *exc: Any) -> None:
         try:
-            self._run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop")
+            self.stop(check=False)  # stopped already by a test, perhaps
         finally:
             time.sleep(0.1)
             shutil.rmtree(self.folder, ignore_errors=True)

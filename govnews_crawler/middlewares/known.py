@@ -8,7 +8,7 @@ already exported (read back on a resume) is never fetched again.
 
 from scrapy import Request
 
-from govnews_crawler.state import RunState, run_state
+from govnews_crawler.state import RunState, StoreError, run_state
 
 META_KEY = "govnews_article"
 SKIP_KNOWN = "govnews_skip_known"
@@ -24,7 +24,11 @@ class KnownArticlesMiddleware:
 
     def _keep(self, entry) -> bool:
         url = entry.meta.get(META_KEY) if isinstance(entry, Request) else None
-        if url and self.state.known(url, earlier_runs=entry.meta.get(SKIP_KNOWN, True)):
+        try:
+            known = url is not None and self.state.known(url, earlier_runs=entry.meta.get(SKIP_KNOWN, True))
+        except StoreError:  # fetched then; the revision pipeline reports the store and stops the crawl
+            known = False
+        if known:
             self.stats.inc_value("govnews/state/skipped_known")
             return False
         return True

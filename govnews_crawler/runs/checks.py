@@ -14,7 +14,8 @@ class HealthChecks:
     - the archive's CDX listing given up part-way;
     - dropped invalid items above ``GOVNEWS_CHECK_MAX_INVALID_SHARE`` of the articles;
     - articles without ``published_at`` above ``GOVNEWS_CHECK_MAX_UNDATED_SHARE``;
-    - more download errors than ``GOVNEWS_CHECK_MAX_DOWNLOAD_ERRORS``.
+    - more download errors than ``GOVNEWS_CHECK_MAX_DOWNLOAD_ERRORS``;
+    - any item the store of record could not take (the crawl stopped there).
     """
 
     def __init__(self, crawler):
@@ -54,6 +55,9 @@ class HealthChecks:
         undated = stats.get("govnews/missing/published_at", 0)
         if processed and undated / processed > self.max_undated:
             found.append(f"{undated} of {processed} articles without published_at (over {self.max_undated:.0%})")
+        if stats.get("govnews/store_failed"):
+            found.append(f"{stats['govnews/store_failed']} articles could not be stored (see the ERROR above); "
+                         "the crawl stopped, and the next run fetches them again")
         errors = sum(v for k, v in stats.items() if k.startswith("govnews/errors/"))
         if errors > self.max_errors:
             found.append(f"{errors} download errors (over {self.max_errors})")

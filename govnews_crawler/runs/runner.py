@@ -25,7 +25,7 @@ from govnews_crawler.runs.lock import RunLock
 from govnews_crawler.runs.manifest import manifest_path, unfinished_run, write_manifest
 from govnews_crawler.runs.plan import RunError, RunPlan
 from govnews_crawler.runs.publish import export_file, publish, publish_pending
-from govnews_crawler.state import database_url, open_record
+from govnews_crawler.state import StoreError, database_url, open_record
 
 
 def run_all(plan: RunPlan, out=sys.stdout) -> int:
@@ -128,12 +128,15 @@ def _run_locked(plan: RunPlan, out) -> int:
 
 
 def _publish(plan: RunPlan, name: str, run_id: str) -> str:
-    """Publish the portal's file from the store; a failure (a full disk) is returned as a
-    failed check, and the rows stay unpublished for the next run to publish."""
-    store = open_record(plan.state_dir, database_url(plan.settings))
+    """Publish the portal's file from the store; a failure (a full disk, the database
+    gone) is returned as a failed check, and the rows stay unpublished for the next run."""
+    try:
+        store = open_record(plan.state_dir, database_url(plan.settings))
+    except StoreError as error:
+        return f"publication failed ({error}); the next run publishes it from the store"
     try:
         publish(store, plan.data_dir, name, run_id)
-    except OSError as error:
+    except (OSError, StoreError) as error:
         return f"publication failed ({error}); the next run publishes it from the store"
     finally:
         store.close()

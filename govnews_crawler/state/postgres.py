@@ -63,6 +63,11 @@ def redacted(url: str) -> str:
     return url
 
 
+def first_line(problem: Exception) -> str:
+    text = str(problem).strip()
+    return text.splitlines()[0] if text else type(problem).__name__
+
+
 class PostgresStore:
     """Articles keyed by URL and revision, with the item as JSON, in PostgreSQL."""
 
@@ -73,12 +78,12 @@ class PostgresStore:
             raise StoreError("GOVNEWS_DATABASE_URL is set but psycopg is missing: "
                              "pip install 'govnews-crawler[postgres]'") from None
         self.where = redacted(url)
+        self.errors = psycopg.Error
         try:
             self.db: Any = psycopg.connect(url, autocommit=True, connect_timeout=10)
             self._migrate()
         except psycopg.Error as problem:
-            message = str(problem).strip().splitlines()[0] if str(problem).strip() else type(problem).__name__
-            raise StoreError(f"{self.where}: cannot use the store ({message}); check GOVNEWS_DATABASE_URL "
+            raise StoreError(f"{self.where}: cannot use the store ({first_line(problem)}); check GOVNEWS_DATABASE_URL "
                              "and that the database is up") from None
 
     def _migrate(self) -> None:
@@ -96,8 +101,11 @@ class PostgresStore:
                 self.db.execute("INSERT INTO govnews_schema VALUES (%s)", (SCHEMA_VERSION,))
 
     def get(self, url: str) -> Exported | None:
-        row = self.db.execute("SELECT content_sha1, revision, run_id FROM articles WHERE url = %s "
-                              "ORDER BY revision DESC LIMIT 1", (url,)).fetchone()
+        try:
+            row = self.db.execute("SELECT content_sha1, revision, run_id FROM articles WHERE url = %s "
+                                  "ORDER BY revision DESC LIMIT 1", (url,)).fetchone()
+        except self.errors as problem:
+            raise StoreError(f"{self.where}: could not read the store ({first_line(problem)})") from None
         return Exported(*row) if row else None
 
     def put(self, url: str, portal: str, content_sha1: str, revision: int, run_id: str, item: str,
@@ -107,9 +115,13 @@ class PostgresStore:
         conflict = ("DO UPDATE SET portal = excluded.portal, content_sha1 = excluded.content_sha1, "
                     "run_id = excluded.run_id, item = excluded.item, stored_at = now(), published = NULL"
                     if replace else "DO NOTHING")
-        done = self.db.execute(
-            "INSERT INTO articles (url, revision, portal, content_sha1, run_id, item) VALUES (%s, %s, %s, %s, %s, %s) "
-            f"ON CONFLICT (url, revision) {conflict}", (url, revision, portal, content_sha1, run_id, item))
+        try:
+            done = self.db.execute(
+                "INSERT INTO articles (url, revision, portal, content_sha1, run_id, item) "
+                f"VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (url, revision) {conflict}",
+                (url, revision, portal, content_sha1, run_id, item))
+        except self.errors as problem:  # the server down, the connection lost, a full disk there
+            raise StoreError(f"{self.where}: could not store an article ({first_line(problem)})") from None
         return bool(done.rowcount)
 
     def unpublished(self) -> list[tuple[str, str]]:

@@ -92,8 +92,11 @@ class StateStore:
             self.db.executescript(f"BEGIN; {MIGRATIONS[version]} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
 
     def get(self, url: str) -> Exported | None:
-        row = self.db.execute("SELECT content_sha1, revision, run_id FROM articles WHERE url = ? "
-                              "ORDER BY revision DESC LIMIT 1", (url,)).fetchone()
+        try:
+            row = self.db.execute("SELECT content_sha1, revision, run_id FROM articles WHERE url = ? "
+                                  "ORDER BY revision DESC LIMIT 1", (url,)).fetchone()
+        except sqlite3.Error as problem:
+            raise StoreError(f"{self.path}: could not read the store ({problem})") from None
         return Exported(*row) if row else None
 
     def put(self, url: str, portal: str, content_sha1: str, revision: int, run_id: str, item: str,
@@ -101,10 +104,13 @@ class StateStore:
         """Store one accepted article in one transaction: from now on it is known. False when
         the revision was stored already (by another crawl on this store) and not ``replace``."""
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
-        with self.db:
-            done = self.db.execute(
-                f"{verb} INTO articles (url, revision, portal, content_sha1, run_id, item, stored_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", (url, revision, portal, content_sha1, run_id, item, utc_now_iso()))
+        try:
+            with self.db:
+                done = self.db.execute(
+                    f"{verb} INTO articles (url, revision, portal, content_sha1, run_id, item, stored_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)", (url, revision, portal, content_sha1, run_id, item, utc_now_iso()))
+        except sqlite3.Error as problem:  # a full disk, a lock held too long
+            raise StoreError(f"{self.path}: could not store an article ({problem})") from None
         return done.rowcount > 0
 
     def unpublished(self) -> list[tuple[str, str]]:
