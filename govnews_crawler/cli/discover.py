@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
           + (f"; already in the registry: {', '.join(already)}" if already else ""))
     learned = learned_shapes_table(store.found(), {d["key"] for d in chosen})
     if learned:
-        print(f"{len(learned)} hosts no template recognises; article shapes confirmed by reading up to "
+        print(f"{len(learned)} host{'s' if len(learned) != 1 else ''} no template recognises; "
+              "article shapes confirmed by reading up to "
               f"{SAMPLES} captures of each of their {SHAPES_READ} largest address shapes:")
         print(format_table(("district", "host", "article shapes"), learned))
     return 1 if counts.get("error") else 0
