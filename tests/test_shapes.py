@@ -8,7 +8,7 @@ import sqlite3
 import tomllib
 
 from govnews_crawler.devtools.fake_archive import FakeArchive, FakeCapture
-from govnews_crawler.discovery.shapes import article_shapes, describe, group_by_shape, reads_as_article, shape
+from govnews_crawler.discovery.shapes import SAMPLES, article_shapes, describe, group_by_shape, reads_as_article, shape
 from govnews_crawler.discovery.store import DiscoveryStore
 from govnews_crawler.sources.wayback import Capture
 
@@ -77,6 +77,8 @@ def test_a_discovered_portal_crawled_from_learned_shapes(tmp_path, monkeypatch):
     assert done.returncode == 0, done.log[-2000:]
     assert sorted(i["url"] for i in done.items) == sorted(want)
     assert not [r for r in fetched if ".jpg" in r]  # images are never fetched
+    assert len([r for r in fetched if "/chuyenmuc/" in r]) == SAMPLES  # listings: read as samples, never crawled
+    assert not [r for r in fetched if r.endswith(f"id_/{HOST}/")]  # nor the home page
     assert done.stats["govnews/archive/shapes_learned"] == 1
     assert "article shapes learned from 2 shapes: /{w}/{n}/{w}.shtml" in done.log
     for item in done.items:
