@@ -107,8 +107,9 @@ def generic_site():
     links = "".join(f'<li><a href="/thongtin/{100 + i}/bai-{"abcdefghi"[i]}.shtml">Bài {i}</a></li>' for i in range(9))
     for i in range(3):
         listing = f"<html><body><h1>Tin tức</h1><ul>{links}</ul><p>Trang {i + 1}</p></body></html>"
+        broken = [{"status": 404}] if i == 0 else []  # a sample the archive cannot serve counts as no article
         captures.append(FakeCapture("20210301000000", f"{GENERIC}/chuyenmuc/{i + 1}.shtml?trang={i + 1}",
-                                    body=listing.encode(), digest=f"L{i}"))
+                                    body=listing.encode(), digest=f"L{i}", answers=broken))
     captures.append(FakeCapture("20210301000000", f"{GENERIC}/", body=b"<html><body><a href='/chuyenmuc/1.shtml'>x</a>"
                                 b"</body></html>", digest="home"))
     captures += [FakeCapture("20210301000000", f"{GENERIC}/upload/{i}.jpg", body=b"\xff\xd8", mimetype="image/jpeg",
