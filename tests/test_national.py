@@ -135,13 +135,15 @@ def test_discovered_districts_crawl_and_coverage_counts(tmp_path):
     with (tmp_path / "coverage" / "coverage.csv").open(encoding="utf-8-sig") as f:
         rows = {r["province"]: r for r in csv.DictReader(f)}
     assert rows["Quảng Bình"] == {"province": "Quảng Bình", "districts": "8", "hosts_found": "8",
-                                  "platform_recognised": "8", "items_crawled": "1"}
+                                  "platform_recognised": "8", "shapes_learned": "0", "items_crawled": "1"}
     hand_written_ha_tinh = 11  # the registry's Hà Tĩnh district portals, Lộc Hà (absent from the table) included
     assert rows["Hà Tĩnh"] == {"province": "Hà Tĩnh", "districts": "13", "hosts_found": str(hand_written_ha_tinh + 1),
-                               "platform_recognised": str(hand_written_ha_tinh), "items_crawled": "1"}
+                               "platform_recognised": str(hand_written_ha_tinh), "shapes_learned": "1", "items_crawled": "1"}
     with (tmp_path / "coverage" / "districts.csv").open(encoding="utf-8-sig") as f:
         by_key = {r["key"]: r for r in csv.DictReader(f)}
     assert by_key["tx_kyanh_hatinh"]["extractors"] == "generic=1"
+    # its one page is too short to read as an article: no shape confirmed, the usual one crawled
+    assert by_key["tx_kyanh_hatinh"]["shapes_confirmed"] == "" and by_key["tx_kyanh_hatinh"]["shapes_crawled"] == "/{w}/{w}-{n}.html=1"
     assert by_key["botrach"]["extractors"] == "hatinh_district=3"
     assert (tmp_path / "coverage" / "coverage.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 

@@ -2,6 +2,7 @@
 parse`` refusing a listing page as an article."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,7 @@ from govnews_crawler.registry import load_portals
 
 from .crawling import FIXTURES
 from .test_real_pages import EXPECTED as RECONSTRUCTED_EXPECTED
-from .test_real_pages import RECONSTRUCTED
+from .test_real_pages import RECONSTRUCTED, SAVED_PAGES
 
 PLATFORM_DIRS = sorted(p.parent.name for p in FIXTURES.glob("*/expected.json"))
 
@@ -56,3 +57,45 @@ def test_parse_says_the_reconstructed_liferay_listing_is_a_listing(capsys):
     assert main(["parse", str(RECONSTRUCTED / "listing.html")]) == 1
     out = capsys.readouterr()
     assert "a listing page, not an article" in out.err and out.out == ""
+
+
+def saved_pages(kind: str) -> list[Path]:
+    return [p for p in SAVED_PAGES if json.loads(p.with_suffix(".expected.json").read_text(encoding="utf-8"))["kind"] == kind]
+
+
+@pytest.mark.parametrize("html", saved_pages("listing"), ids=lambda p: p.stem)
+def test_listing_mode_on_the_saved_real_listings(html, capsys):
+    """Without a registry entry the links resolve against the original address in the
+    page's meta file: every link, title and date and the next page as reviewed."""
+    want = json.loads(html.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    assert main(["parse", "--listing", str(html)]) == 0
+    *entries, last = lines(capsys)
+    assert entries == want["entries"] and last == {"next_page": want["next_page"]}
+
+
+def test_listing_mode_without_a_meta_file_resolves_against_the_file(tmp_path, capsys):
+    page = tmp_path / "pctn.html"
+    page.write_bytes((FIXTURES / "portals" / "liferay" / "sotttt-pctn.html").read_bytes())
+    assert main(["parse", "--listing", str(page)]) == 0
+    *entries, last = lines(capsys)
+    assert entries[0]["url"].startswith(tmp_path.as_uri() + "/pctn/-/view_content/")
+    assert last["next_page"].startswith(tmp_path.as_uri() + "/pctn511b.html?") and last["next_page"].endswith("_101_cur=2")
+
+
+@pytest.mark.parametrize("html", saved_pages("listing"), ids=lambda p: p.stem)
+def test_parse_says_a_saved_real_listing_is_not_an_article(html, capsys):
+    assert main(["parse", str(html)]) == 1
+    assert "a listing page, not an article" in capsys.readouterr().err
+
+
+def test_parse_reads_the_saved_real_articles(capsys):
+    """The Liferay 6.2 article reads; the Liferay 7 one is a video page whose text is its
+    date line alone: dropped for want of text, not taken for a listing."""
+    folder = FIXTURES / "portals" / "liferay"
+    want = json.loads((folder / "sotttt-article.expected.json").read_text(encoding="utf-8"))
+    assert main(["parse", str(folder / "sotttt-article.html")]) == 0
+    item = json.loads(capsys.readouterr().out)
+    assert item["title"] == want["title"] and item["extractor"] == "liferay"
+    assert item["body"].endswith("tonghop@ict-hanoi.gov.vn.") and "admin admin" not in item["body"]
+    assert main(["parse", str(folder / "moh-ncov-article.html")]) == 1
+    assert "dropped (no article text found)" in capsys.readouterr().err

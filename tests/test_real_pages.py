@@ -1,8 +1,9 @@
 """Templates against real-structure pages: reviewed expected JSON per saved page.
 
-``tests/fixtures/portals/<key>/`` holds pages saved by ``govnews capture`` (each with
-a ``.meta.json`` and a reviewed ``.expected.json``); ``tests/fixtures/liferay/
-reconstructed`` holds the Liferay pair rebuilt from the issue's notes on a real portal.
+``tests/fixtures/portals/<key or platform>/`` holds real pages, saved by ``govnews capture``
+or found in public mirrors (each with a ``.meta.json`` naming its source and a reviewed
+``.expected.json``); ``tests/fixtures/liferay/reconstructed`` holds the Liferay pair
+rebuilt from the issue's notes on a real portal.
 """
 
 import json
@@ -61,18 +62,34 @@ SAVED = FIXTURES / "portals"
 
 def check_saved_page(html: Path) -> None:
     """A saved real page reads as its reviewed expected JSON says."""
-    from govnews_crawler.cli.capture import draft_expected
-    from govnews_crawler.registry import load_portals
+    from govnews_crawler.cli.capture import draft_expected, saved_template
 
     meta = json.loads(html.with_suffix(".meta.json").read_text(encoding="utf-8"))
     want = json.loads(html.with_suffix(".expected.json").read_text(encoding="utf-8"))
     assert want.pop("reviewed") is True, f"{html.with_suffix('.expected.json')} is not reviewed yet"
-    got = draft_expected(html.read_bytes(), meta["url"], load_portals()[meta["portal"]], meta.get("timestamp"))
+    got = draft_expected(html.read_bytes(), meta["url"], saved_template(meta))
     got.pop("reviewed")
     assert got == want
 
 
-def test_every_saved_real_page_matches_its_reviewed_expected_json():
-    """One test over the folder (none are saved yet: no internet where this was built)."""
-    for html in sorted(SAVED.glob("*/*.html")):
-        check_saved_page(html)
+SAVED_PAGES = sorted(SAVED.glob("*/*.html"))
+
+
+def test_real_pages_are_saved_with_meta_and_a_reviewed_expected_json():
+    assert SAVED_PAGES, "no saved real page under tests/fixtures/portals"
+    for html in SAVED_PAGES:
+        meta = json.loads(html.with_suffix(".meta.json").read_text(encoding="utf-8"))
+        assert meta["url"].startswith(("http://", "https://")) and (meta.get("portal") or meta.get("platform"))
+        assert meta.get("portal") or (meta["source"]["repository"] and meta["source"]["commit"])  # where a found page came from
+
+
+@pytest.mark.parametrize("html", SAVED_PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_saved_real_page_matches_its_reviewed_expected_json(html):
+    check_saved_page(html)
+
+
+@pytest.mark.parametrize("html", SAVED_PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_saved_real_page_is_recognised_as_its_platform(html):
+    meta = json.loads(html.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    want = json.loads(html.with_suffix(".expected.json").read_text(encoding="utf-8"))["platform"]
+    assert recognise(Selector(text=html.read_text(encoding="utf-8")), meta["url"]) is PLATFORMS[want]

@@ -22,7 +22,7 @@ from govnews_crawler.cli import parse_listing
 from govnews_crawler.cli.scrapy_settings import add_set_option, scrapy_overrides
 from govnews_crawler.common.atomic import write_atomic, write_json_atomic
 from govnews_crawler.common.clock import utc_now_iso
-from govnews_crawler.platforms import PLATFORMS
+from govnews_crawler.platforms import PLATFORMS, Platform
 from govnews_crawler.registry import Portal, load_portals
 from govnews_crawler.sources.wayback import CdxError, parse_cdx
 
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     folder = args.into / portal.key
     name = args.name or file_name(args.url)
-    draft = draft_expected(body, args.url, portal, meta.get("timestamp"))
+    draft = draft_expected(body, args.url, era_template(portal, args.url, meta.get("timestamp")))
     write_atomic(folder / f"{name}.html", body)
     write_json_atomic(folder / f"{name}.meta.json", {"portal": portal.key, **meta})
     write_json_atomic(folder / f"{name}.expected.json", draft)
@@ -119,12 +119,24 @@ def archive_capture(endpoint: str, url: str, agent: str) -> tuple[bytes, dict[st
                   "captured_at": _iso(newest.timestamp), "status": status, "headers": headers}
 
 
-def draft_expected(body: bytes, url: str, portal: Portal, timestamp: str | None) -> dict[str, Any]:
-    """What the current templates read on the page, for a person to check and correct."""
+def era_template(portal: Portal, url: str, timestamp: str | None) -> Platform:
+    """The template of the portal's era for that host and capture time."""
+    return PLATFORMS[portal.era_at(timestamp, urlsplit(url).netloc).platform]
+
+
+def saved_template(meta: dict[str, Any]) -> Platform:
+    """The template a saved page is read with: its portal's era, or, for a page of a
+    host with no registry entry (one found in a public mirror), the platform its meta names."""
+    key = meta.get("portal")
+    if key:
+        return era_template(load_portals()[key], meta["url"], meta.get("timestamp"))
+    return PLATFORMS[meta["platform"]]
+
+
+def draft_expected(body: bytes, url: str, template: Platform) -> dict[str, Any]:
+    """What ``template`` reads on the page, for a person to check and correct."""
     text = body.decode(html_body_declared_encoding(body) or "utf-8", errors="replace")
     page = Selector(text=text)
-    era = portal.era_at(timestamp, urlsplit(url).netloc)
-    template = PLATFORMS[era.platform]
     draft: dict[str, Any] = {"reviewed": False, "platform": template.name, "url": url}
     if parse_listing.is_listing(page, url, template):
         entries = template.listing(page, url)

@@ -24,8 +24,10 @@ def run(args: argparse.Namespace) -> int:
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
-    from govnews_crawler.discovery.entries import write_discovered
-    from govnews_crawler.discovery.spider import DiscoverySpider
+    from govnews_crawler.common.tables import format_table
+    from govnews_crawler.discovery.entries import learned_shapes_table, write_discovered
+    from govnews_crawler.discovery.shapes import SAMPLES
+    from govnews_crawler.discovery.spider import SHAPES_READ, DiscoverySpider
     from govnews_crawler.discovery.store import DiscoveryStore
     from govnews_crawler.registry import discovered_path
     from govnews_crawler.registry.national import load_districts
@@ -60,4 +62,10 @@ def run(args: argparse.Namespace) -> int:
           f"({stats.get('govnews/discover/already_checked', 0)} checked in earlier runs)")
     print(f"{output}: {written} discovered portals"
           + (f"; already in the registry: {', '.join(already)}" if already else ""))
+    learned = learned_shapes_table(store.found(), {d["key"] for d in chosen})
+    if learned:
+        print(f"{len(learned)} host{'s' if len(learned) != 1 else ''} no template recognises; "
+              "article shapes confirmed by reading up to "
+              f"{SAMPLES} captures of each of their {SHAPES_READ} largest address shapes:")
+        print(format_table(("district", "host", "article shapes"), learned))
     return 1 if counts.get("error") else 0

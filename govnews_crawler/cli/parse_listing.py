@@ -58,9 +58,20 @@ def page_base(page: Selector, fallback: str) -> str:
     return declared.strip() if declared and declared.strip().startswith(("http://", "https://")) else fallback
 
 
+def saved_address(path: Path) -> str | None:
+    """The original address of a page saved by ``govnews capture`` (its ``NAME.meta.json``)."""
+    meta = path.with_suffix(".meta.json")
+    try:
+        url = json.loads(meta.read_text(encoding="utf-8")).get("url") if meta.is_file() else None
+    except (OSError, ValueError, AttributeError):
+        return None
+    return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+
+
 def run(paths: list[str], portal: Portal | None) -> int:
     """One JSON line per article link, then ``{"next_page": …}``, for each page;
-    links resolve against the portal's address when given, else the page's own."""
+    links resolve against the portal's address when given, else the page's own
+    (declared, or the original address in a saved page's meta file, else the file's)."""
     failures = 0
     for name in paths:
         path = Path(name)
@@ -70,7 +81,7 @@ def run(paths: list[str], portal: Portal | None) -> int:
             print(f"govnews parse: {name}: {exc.strerror or exc}", file=sys.stderr)
             failures += 1
             continue
-        url = portal.base_url + "/" if portal else page_base(page, path.resolve().as_uri())
+        url = portal.base_url + "/" if portal else page_base(page, saved_address(path) or path.resolve().as_uri())
         template = template_of(page, url, portal)
         entries = template.listing(page, url)
         for entry in entries:

@@ -23,6 +23,24 @@ def _toml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _shape_table(article_shapes: dict[str, int]) -> str:
+    """An inline TOML table: each confirmed article shape with its pages in the archive."""
+    return "{" + ", ".join(f"{_toml_string(name)} = {pages}" for name, pages in article_shapes.items()) + "}"
+
+
+def shapes_text(article_shapes: dict[str, int]) -> str:
+    """'/{w}/{w}-{n}.html (120 pages)', for reports."""
+    return "; ".join(f"{name} ({pages} page{'s' if pages != 1 else ''})" for name, pages in article_shapes.items())
+
+
+def learned_shapes_table(found: list[dict], districts: set[str]) -> list[list[str]]:
+    """Rows (district, host, article shapes) for the unrecognised hosts of ``districts``:
+    the shapes their sampled pages confirmed, or 'none read as articles'."""
+    return [[e["district"], e["host"] + e["path"], shapes_text(e["article_shapes"]) or "none read as articles"]
+            for e in sorted(found, key=lambda e: (e["district"], e["host"], e["path"]))
+            if e["district"] in districts and e["platform"] == generic.NAME]
+
+
 def write_discovered(store: DiscoveryStore, districts: dict[str, dict], path: Path) -> tuple[int, list[str]]:
     """Registry entries for the districts found; hand-written portals are never replaced.
     Returns the number written and the hand-written keys that already cover found districts."""
@@ -49,7 +67,10 @@ def write_discovered(store: DiscoveryStore, districts: dict[str, dict], path: Pa
                   f"first_capture = {_toml_string(entry['first'])}", f"last_capture = {_toml_string(entry['last'])}",
                   "capture_days_by_year = {" + ", ".join(f'"{y}" = {n}' for y, n in entry["years"].items()) + "}",
                   f"platform = {_toml_string(entry['platform_evidence'] or '')}",
-                  "samples = [" + ", ".join(_toml_string(s) for s in entry["samples"]) + "]", ""]
+                  "samples = [" + ", ".join(_toml_string(s) for s in entry["samples"]) + "]"]
+        if entry["article_shapes"]:
+            lines.append(f"article_shapes = {_shape_table(entry['article_shapes'])}")
+        lines.append("")
         written += 1
     write_atomic(path, "\n".join(lines).encode("utf-8"))
     return written, sorted(set(already))

@@ -6,6 +6,11 @@ year, first and last capture, sample addresses); one or two captures of its page
 then show the platform (generator meta, class names, address shapes). Results go
 to a resumable SQLite store and to ``discovered.toml``: registry entries with their
 evidence, marked as discovered, never replacing a hand-written entry.
+
+A host whose platform no template recognises has its article shapes confirmed the
+way an archive crawl learns them (``discovery.shapes``): a few captures of each of
+its largest address shapes are read with the generic extractor, and the shapes
+whose pages read as articles are stored, written to the entry's evidence and printed.
 """
 
 from collections import Counter
@@ -21,6 +26,7 @@ from govnews_crawler.sources.wayback import CdxError, capture_url, cdx_url, pars
 
 SLOT = "wayback"
 SAMPLES = 5
+SHAPES_READ = 4  # the largest address shapes of an unrecognised host whose captures are read
 CDX_FIELDS = ("timestamp", "original", "mimetype")
 
 
@@ -70,18 +76,22 @@ class DiscoverySpider(scrapy.Spider):
         by_address = recognise_addresses(addresses)
         article_like = [c for c in html if by_address and by_address.article_url.search(c.original)]
         samples = sorted(article_like or html, key=lambda c: c.timestamp, reverse=True)
+        groups = shapes.group_by_shape(html)
         found = {"first": min(c.timestamp for c in captures), "last": max(c.timestamp for c in captures),
                  "years": dict(sorted(years.items())), "samples": [c.original for c in samples[:SAMPLES]],
-                 "shapes": shapes.describe(shapes.group_by_shape(html))}
+                 "shapes": shapes.describe(groups), "groups": dict(list(groups.items())[:SHAPES_READ])}
         to_fetch = samples[:1] + [c for c in html if c.original.rstrip("/").endswith(candidate["host"])][:1]
         yield from self._next_capture(district, candidate, found, to_fetch, by_address)
 
     def _next_capture(self, district, candidate, found, to_fetch, by_address):
         if not to_fetch:
-            platform = by_address.name if by_address else generic.NAME
-            evidence = (f"article addresses follow the {by_address.name} pattern" if by_address
-                        else f"not recognised; address shapes {found.get('shapes') or 'none'}")
-            self.store.save(district["key"], candidate, "found", platform=platform, platform_evidence=evidence, **found)
+            if by_address:
+                evidence = f"article addresses follow the {by_address.name} pattern"
+                self._save_found(district, candidate, found, by_address.name, evidence)
+                return
+            picked = shapes.samples(found["groups"])
+            queue = [(name, capture) for name, group in picked.items() for capture in group]
+            yield from self._next_shape_sample(district, candidate, found, queue, {name: [] for name in picked})
             return
         capture, rest = to_fetch[0], to_fetch[1:]
         yield scrapy.Request(
@@ -97,10 +107,43 @@ class DiscoverySpider(scrapy.Spider):
         if platform:
             generator = Selector(text=text).css('meta[name="generator"]::attr(content)').get()
             evidence = f"generator {generator!r}" if generator else "class names of its templates"
-            self.store.save(district["key"], candidate, "found", platform=platform.name,
-                            platform_evidence=f"{evidence} on {response.url}", **found)
+            self._save_found(district, candidate, found, platform.name, f"{evidence} on {response.url}")
             return
         yield from self._next_capture(district, candidate, found, rest, by_address)
+
+    def _next_shape_sample(self, district, candidate, found, queue, verdicts):
+        """Read the next sampled capture of an unrecognised host; once all are read, save
+        the host with the shapes most of whose samples read as articles."""
+        if not queue:
+            confirmed = {name: len(found["groups"][name]) for name in shapes.article_shapes(verdicts)}
+            self.crawler.stats.inc_value("govnews/discover/shapes_confirmed", len(confirmed))
+            evidence = f"not recognised; address shapes {found.get('shapes') or 'none'}"
+            self._save_found(district, candidate, found, generic.NAME, evidence, confirmed)
+            return
+        (name, capture), rest = queue[0], queue[1:]
+        kwargs = {"district": district, "candidate": candidate, "found": found, "queue": rest, "verdicts": verdicts,
+                  "shape": name}
+        yield scrapy.Request(capture_url(self.endpoint, capture), callback=self.parse_shape_sample,
+                             errback=self.shape_sample_failed, dont_filter=True,
+                             meta={"download_slot": SLOT, "dont_redirect": True}, cb_kwargs=kwargs)
+
+    def parse_shape_sample(self, response, district, candidate, found, queue, verdicts, shape):
+        text, _ = decode_page(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+        verdicts[shape].append(bool(text) and shapes.reads_as_article(generic.PLATFORM.parse_article(text)))
+        yield from self._next_shape_sample(district, candidate, found, queue, verdicts)
+
+    def shape_sample_failed(self, failure):
+        """A sample that could not be read counts as not an article; the others go on."""
+        kwargs = failure.request.cb_kwargs
+        self.crawler.stats.inc_value("govnews/discover/shape_samples_failed")
+        kwargs["verdicts"][kwargs["shape"]].append(False)
+        yield from self._next_shape_sample(kwargs["district"], kwargs["candidate"], kwargs["found"], kwargs["queue"],
+                                           kwargs["verdicts"])
+
+    def _save_found(self, district, candidate, found, platform, evidence, article_shapes=None):
+        record = {k: v for k, v in found.items() if k != "groups"}
+        self.store.save(district["key"], candidate, "found", platform=platform, platform_evidence=evidence,
+                        article_shapes=article_shapes or {}, **record)
 
     def on_error(self, failure):
         district, candidate = failure.request.cb_kwargs["district"], failure.request.cb_kwargs["candidate"]

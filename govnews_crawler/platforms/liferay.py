@@ -20,6 +20,11 @@ them in ``tests/fixtures/liferay/reconstructed``):
   ``next``/``Tiếp``/``Sau`` (no class), disabled ones are ``li.disabled`` with
   ``href="javascript:;"``; the page parameter is ``_101_cur=N``.
 Older themes: ``.header-title``, ``.metadata-publish-date``, ``p.author``.
+Liferay 7 / DXP (a saved ncov.moh.gov.vn page): the title is ``span.asset-title`` in an
+``h4.component-title`` inside ``div.asset-full-content``; display pages have friendly
+addresses ``/-/<url-title>`` (``/en/web/guest/-/6847426-3539``); the date is wherever
+the site's journal template puts it (the text after the title is searched).
+Real saved pages: ``tests/fixtures/portals/liferay``.
 """
 
 import re
@@ -34,14 +39,20 @@ class Liferay(Platform):
         ".portlet-asset-publisher", "div.asset-full-content", "div.asset-full-content-title",
         "ul.lfr-pagination-buttons", "div.portlet-boundary[id^='p_p_id_']", ".journal-content-article",
     )
-    article_url = re.compile(r"/-/asset_publisher/\w+/content/[^?#]+|/-/view_content/\d+[^/?#]*\.html")
+    article_url = re.compile(
+        r"/-/asset_publisher/\w+/content/[^?#]+|/-/view_content/\d+[^/?#]*\.html"
+        r"|^https?://[^/]+(?:/[a-z]{2})?(?:/web/[\w-]+)?/-/[\w-]+$"
+    )
     distinctive_urls = True
     item_css = ".asset-abstract"
     link_css = "h3.asset-title a, .asset-title a"
     listing_date_css = ".assetPublishDate, .metadata-publish-date"
     next_css = ".lfr-pagination-buttons a.next, .taglib-page-iterator a.next"
     pager_css = "ul.lfr-pagination-buttons > li > a, .taglib-page-iterator a"
-    title_css = ("div.asset-full-content-title", ".asset-full-content .header-title", ".taglib-header .header-title")
+    title_css = (
+        "div.asset-full-content-title", ".asset-full-content .header-title", ".taglib-header .header-title",
+        ".asset-full-content .component-title .asset-title",
+    )
     date_css = (
         "div.asset-full-content-title ~ div.assetPublishDate",
         ".asset-full-content .assetPublishDate",
