@@ -66,6 +66,26 @@ def test_sigkill_after_the_last_item_before_publication_loses_nothing(tmp_path, 
     assert manifests(tmp_path)[-1]["status"] == "finished"
 
 
+def test_a_jobdir_queue_of_0_bytes_is_dropped_and_the_listings_walked_again(tmp_path, site):
+    root, routes = site
+    with SiteServer(root, delay=0.02) as server:
+        killed = govnews_crawl(tmp_path, "demo", "--base-url", server.url, wait=False)
+        wait_for_stored(tmp_path, 5)
+        os.kill(killed.pid, signal.SIGKILL)
+        killed.wait()
+        assert stored_count(tmp_path) < ARTICLES, "the run finished before the kill"
+        queues = [f for f in (tmp_path / "state" / "runs").rglob("*") if f.is_file() and "requests.queue" in f.parts]
+        assert queues, "the killed run left no queue file"
+        for queue in queues:
+            queue.write_bytes(b"")
+        resumed = govnews_crawl(tmp_path, "--resume")
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr[-2000:]
+    assert f"WARNING: demo: the JOBDIR file {queues[0]} does not load" in resumed.stderr
+    assert manifests(tmp_path)[-1]["portals"]["demo"]["stats"]["govnews/jobdir/dropped"] == 1
+    assert_every_article_once(tmp_path, routes)
+    assert manifests(tmp_path)[-1]["status"] == "finished"
+
+
 def test_sigterm_marks_the_run_interrupted_and_resume_finishes_it(tmp_path, site):
     root, routes = site
     with SiteServer(root, delay=0.02) as server:
@@ -80,6 +100,7 @@ def test_sigterm_marks_the_run_interrupted_and_resume_finishes_it(tmp_path, site
         resumed = govnews_crawl(tmp_path, "--resume")
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr[-2000:]
     assert "resuming run " + manifest["run_id"] in resumed.stdout
+    assert "does not load" not in resumed.stderr, "a queue closed by SIGTERM was taken for a broken one"
     assert_every_article_once(tmp_path, routes)
     assert manifests(tmp_path)[-1]["status"] == "finished"
 
