@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from govnews_crawler.devtools.loopback import SiteServer
-from govnews_crawler.devtools.sample_site import generate
+from govnews_crawler.devtools.sample_site import PER_PAGE, PREFIX, generate
 
 from .crawling import ROOT
-from .test_production import exports, govnews_crawl, manifests, stored_count, wait_for_stored
+from .test_production import HeldSite, articles_after, exports, govnews_crawl, manifests, stored_count, wait_for_stored
 
 ARTICLES = 40
 
@@ -49,13 +49,19 @@ def site(tmp_path):
 
 def test_sigkill_after_the_last_item_before_publication_loses_nothing(tmp_path, site):
     root, routes = site
-    with SiteServer(root) as server:
+    last = root / f"listing-{ARTICLES // PER_PAGE}.html"  # its listing page links on to a page held till the kill
+    extra = f"{PREFIX}/folder/tin-tuc/{ARTICLES // PER_PAGE + 1}.html"
+    last.write_text(last.read_text(encoding="utf-8").replace(
+        '<div class="paging"></div>', f'<div class="paging"><a class="next" href="{extra}">Trang sau</a></div>'),
+        encoding="utf-8")
+    with HeldSite(root, lambda target: target == extra) as server:
         killed = govnews_crawl(tmp_path, "demo", "--base-url", server.url, wait=False)
-        stored = wait_for_stored(tmp_path, ARTICLES)
+        assert server.reached.wait(120), "the crawl never reached its last listing page"
+        stored = wait_for_stored(tmp_path, ARTICLES, timeout=120)
         os.kill(killed.pid, signal.SIGKILL)
         killed.wait()
-        assert stored == ARTICLES and not list((tmp_path / "data" / "demo").glob("*.jsonl")), \
-            "killed too late: the run had already published"
+        server.release()
+        assert stored == ARTICLES and not list((tmp_path / "data" / "demo").glob("*.jsonl"))
         server.hits.clear()
         resumed = govnews_crawl(tmp_path, "--resume")
         hits = dict(server.hits)
@@ -68,12 +74,12 @@ def test_sigkill_after_the_last_item_before_publication_loses_nothing(tmp_path, 
 
 def test_a_jobdir_queue_of_0_bytes_is_dropped_and_the_listings_walked_again(tmp_path, site):
     root, routes = site
-    with SiteServer(root, delay=0.02) as server:
+    with HeldSite(root, articles_after(10)) as server:
         killed = govnews_crawl(tmp_path, "demo", "--base-url", server.url, wait=False)
-        wait_for_stored(tmp_path, 5)
+        assert server.reached.wait(120) and wait_for_stored(tmp_path, 10, timeout=120) == 10
         os.kill(killed.pid, signal.SIGKILL)
         killed.wait()
-        assert stored_count(tmp_path) < ARTICLES, "the run finished before the kill"
+        server.release()
         queues = [f for f in (tmp_path / "state" / "runs").rglob("*") if f.is_file() and "requests.queue" in f.parts]
         assert queues, "the killed run left no queue file"
         for queue in queues:
