@@ -94,11 +94,15 @@ def test_a_jobdir_queue_of_0_bytes_is_dropped_and_the_listings_walked_again(tmp_
 
 def test_sigterm_marks_the_run_interrupted_and_resume_finishes_it(tmp_path, site):
     root, routes = site
-    with SiteServer(root, delay=0.02) as server:
-        stopped = govnews_crawl(tmp_path, "demo", "--base-url", server.url, wait=False)
-        wait_for_stored(tmp_path, 5)
+    with HeldSite(root, articles_after(5)) as server:
+        stopped = govnews_crawl(tmp_path, "demo", "--base-url", server.url, "-s", "LOG_LEVEL=INFO", wait=False)
+        assert server.reached.wait(120) and wait_for_stored(tmp_path, 5, timeout=120) == 5
         stopped.send_signal(signal.SIGTERM)
-        out, _ = stopped.communicate(timeout=60)
+        for line in stopped.stderr:  # Scrapy waits for what is in flight: let it go once it is shutting down
+            if "shutting down gracefully" in line:
+                break
+        server.release()
+        out, _ = stopped.communicate(timeout=120)
         assert stopped.returncode == 1, out
         (manifest,) = manifests(tmp_path)
         assert manifest["status"] == "interrupted" and "--resume" in out
@@ -113,9 +117,9 @@ def test_sigterm_marks_the_run_interrupted_and_resume_finishes_it(tmp_path, site
 
 def test_a_resume_while_the_portal_is_down_then_a_run_once_it_is_back(tmp_path, site):
     root, routes = site
-    with SiteServer(root, delay=0.02) as server:
+    with HeldSite(root, articles_after(5)) as server:
         killed = govnews_crawl(tmp_path, "demo", "--base-url", server.url, wait=False)
-        wait_for_stored(tmp_path, 5)
+        assert server.reached.wait(120) and wait_for_stored(tmp_path, 5, timeout=120) == 5
         os.kill(killed.pid, signal.SIGKILL)
         killed.wait()
         port = server.url.rsplit(":", 1)[1]
@@ -153,12 +157,13 @@ def test_a_full_disk_at_publication_is_reported_and_the_next_run_publishes(tmp_p
 
 def test_two_runs_at_once_the_second_exits_naming_the_first(tmp_path, site):
     root, routes = site
-    with SiteServer(root, delay=0.02) as server:
+    with HeldSite(root, articles_after(1)) as server:  # the first run waits until the second has tried
         first = govnews_crawl(tmp_path, "demo", "--base-url", server.url, wait=False)
-        wait_for_stored(tmp_path, 1)
+        assert server.reached.wait(120) and wait_for_stored(tmp_path, 1, timeout=120) == 1
         began = time.monotonic()
         second = govnews_crawl(tmp_path, "demo", "--base-url", server.url)
         assert time.monotonic() - began < 20
+        server.release()
         out, err = first.communicate(timeout=120)
     assert second.returncode == 2
     assert f"pid {first.pid}" in second.stderr and "started 20" in second.stderr
