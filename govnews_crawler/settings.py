@@ -84,7 +84,8 @@ EXTENSIONS = {
 # Several machines: -s REDIS_URL=rediss://:password@host:6379/0 (or $GOVNEWS_REDIS_URL)
 # switches to a shared Redis queue of JSON requests and scrapy-redis's dupefilter (see
 # distributed/). (REDIS_URL and the scheduler are left unset here: the add-on sets them.)
-ADDONS = {"govnews_crawler.distributed.profile.RedisProfile": 0}
+# Otherwise a crawl with a JOBDIR checks it first: a queue that does not load is dropped (runs/jobdir.py).
+ADDONS = {"govnews_crawler.distributed.profile.RedisProfile": 0, "govnews_crawler.runs.jobdir.JobdirGuard": 10}
 # A Redis without a password is refused; on the loopback this allows it (tests only).
 GOVNEWS_REDIS_INSECURE = False
 # A worker silent this long is dead: what it had in flight goes back into the queue.

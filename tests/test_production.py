@@ -7,8 +7,11 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from contextlib import closing
+from itertools import count
 from pathlib import Path
 
 from govnews_crawler.devtools.loopback import SiteServer
@@ -54,6 +57,36 @@ def wait_for_stored(tmp_path: Path, count: int, timeout: float = 60) -> int:
             return stored
         time.sleep(0.01)
     return stored_count(tmp_path)
+
+
+class HeldSite(SiteServer):
+    """A site that holds its answers to the requests ``held(target)`` picks until
+    ``release()``: a crawl that cannot get past a point, however fast or slow the machine."""
+
+    def __init__(self, root: Path, held: Callable[[str], bool], **kwargs):
+        super().__init__(root, **kwargs)
+        self.held = held
+        self.reached = threading.Event()  # a held request came in
+        self.released = threading.Event()
+
+    def answer(self, target: str):
+        if not self.released.is_set() and self.held(target):
+            self.reached.set()
+            self.released.wait()
+        return super().answer(target)
+
+    def release(self) -> None:
+        self.released.set()
+
+    def __exit__(self, *exc):
+        self.release()
+        super().__exit__(*exc)
+
+
+def articles_after(answered: int) -> Callable[[str], bool]:
+    """Holds every article request after the first ``answered``."""
+    seen = count(1)  # next() on a count is atomic: the server answers in threads
+    return lambda target: "/read/" in target and next(seen) > answered
 
 
 def manifests(tmp_path: Path) -> list[dict]:
@@ -107,14 +140,17 @@ def test_full_ignores_the_state(tmp_path):
 def test_a_run_killed_mid_way_resumes_without_loss_or_duplicate(tmp_path):
     site = tmp_path / "site"
     generate(site, 80)
-    with SiteServer(site, delay=0.03) as server:
+    with SiteServer(site) as server:
         clean = govnews_crawl(tmp_path / "clean", "demo", "--base-url", server.url)
-        assert clean.returncode == 0, clean.stderr[-2000:]
+    assert clean.returncode == 0, clean.stderr[-2000:]
+    with HeldSite(site, articles_after(25)) as server:  # the 26th article on wait until the kill
         killed = govnews_crawl(tmp_path / "killed", "demo", "--base-url", server.url, wait=False)
-        stored = wait_for_stored(tmp_path / "killed", 25)
+        assert server.reached.wait(120), "the crawl never got past 25 articles"
+        stored = wait_for_stored(tmp_path / "killed", 25, timeout=120)
         os.kill(killed.pid, signal.SIGKILL)
         killed.wait()
-        assert 25 <= stored < 80, "the crawl never got going, or finished before the kill"
+        server.release()
+        assert stored == stored_count(tmp_path / "killed") == 25
         resumed = govnews_crawl(tmp_path / "killed", "--resume")
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr[-3000:]
     assert "resuming run" in resumed.stdout

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from govnews_crawler.devtools.loopback import SiteServer
-from govnews_crawler.devtools.sample_site import generate
+from govnews_crawler.devtools.sample_site import PER_PAGE, PREFIX, generate
 
 from .crawling import ROOT
-from .test_production import exports, govnews_crawl, manifests, stored_count, wait_for_stored
+from .test_production import HeldSite, articles_after, exports, govnews_crawl, manifests, stored_count, wait_for_stored
 
 ARTICLES = 40
 
@@ -49,13 +49,19 @@ def site(tmp_path):
 
 def test_sigkill_after_the_last_item_before_publication_loses_nothing(tmp_path, site):
     root, routes = site
-    with SiteServer(root) as server:
+    last = root / f"listing-{ARTICLES // PER_PAGE}.html"  # its listing page links on to a page held till the kill
+    extra = f"{PREFIX}/folder/tin-tuc/{ARTICLES // PER_PAGE + 1}.html"
+    last.write_text(last.read_text(encoding="utf-8").replace(
+        '<div class="paging"></div>', f'<div class="paging"><a class="next" href="{extra}">Trang sau</a></div>'),
+        encoding="utf-8")
+    with HeldSite(root, lambda target: target == extra) as server:
         killed = govnews_crawl(tmp_path, "demo", "--base-url", server.url, wait=False)
-        stored = wait_for_stored(tmp_path, ARTICLES)
+        assert server.reached.wait(120), "the crawl never reached its last listing page"
+        stored = wait_for_stored(tmp_path, ARTICLES, timeout=120)
         os.kill(killed.pid, signal.SIGKILL)
         killed.wait()
-        assert stored == ARTICLES and not list((tmp_path / "data" / "demo").glob("*.jsonl")), \
-            "killed too late: the run had already published"
+        server.release()
+        assert stored == ARTICLES and not list((tmp_path / "data" / "demo").glob("*.jsonl"))
         server.hits.clear()
         resumed = govnews_crawl(tmp_path, "--resume")
         hits = dict(server.hits)
@@ -66,13 +72,37 @@ def test_sigkill_after_the_last_item_before_publication_loses_nothing(tmp_path, 
     assert manifests(tmp_path)[-1]["status"] == "finished"
 
 
+def test_a_jobdir_queue_of_0_bytes_is_dropped_and_the_listings_walked_again(tmp_path, site):
+    root, routes = site
+    with HeldSite(root, articles_after(10)) as server:
+        killed = govnews_crawl(tmp_path, "demo", "--base-url", server.url, wait=False)
+        assert server.reached.wait(120) and wait_for_stored(tmp_path, 10, timeout=120) == 10
+        os.kill(killed.pid, signal.SIGKILL)
+        killed.wait()
+        server.release()
+        queues = [f for f in (tmp_path / "state" / "runs").rglob("*") if f.is_file() and "requests.queue" in f.parts]
+        assert queues, "the killed run left no queue file"
+        for queue in queues:
+            queue.write_bytes(b"")
+        resumed = govnews_crawl(tmp_path, "--resume")
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr[-2000:]
+    assert f"WARNING: demo: the JOBDIR file {queues[0]} does not load" in resumed.stderr
+    assert manifests(tmp_path)[-1]["portals"]["demo"]["stats"]["govnews/jobdir/dropped"] == 1
+    assert_every_article_once(tmp_path, routes)
+    assert manifests(tmp_path)[-1]["status"] == "finished"
+
+
 def test_sigterm_marks_the_run_interrupted_and_resume_finishes_it(tmp_path, site):
     root, routes = site
-    with SiteServer(root, delay=0.02) as server:
-        stopped = govnews_crawl(tmp_path, "demo", "--base-url", server.url, wait=False)
-        wait_for_stored(tmp_path, 5)
+    with HeldSite(root, articles_after(5)) as server:
+        stopped = govnews_crawl(tmp_path, "demo", "--base-url", server.url, "-s", "LOG_LEVEL=INFO", wait=False)
+        assert server.reached.wait(120) and wait_for_stored(tmp_path, 5, timeout=120) == 5
         stopped.send_signal(signal.SIGTERM)
-        out, _ = stopped.communicate(timeout=60)
+        for line in stopped.stderr:  # Scrapy waits for what is in flight: let it go once it is shutting down
+            if "shutting down gracefully" in line:
+                break
+        server.release()
+        out, _ = stopped.communicate(timeout=120)
         assert stopped.returncode == 1, out
         (manifest,) = manifests(tmp_path)
         assert manifest["status"] == "interrupted" and "--resume" in out
@@ -80,15 +110,16 @@ def test_sigterm_marks_the_run_interrupted_and_resume_finishes_it(tmp_path, site
         resumed = govnews_crawl(tmp_path, "--resume")
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr[-2000:]
     assert "resuming run " + manifest["run_id"] in resumed.stdout
+    assert "does not load" not in resumed.stderr, "a queue closed by SIGTERM was taken for a broken one"
     assert_every_article_once(tmp_path, routes)
     assert manifests(tmp_path)[-1]["status"] == "finished"
 
 
 def test_a_resume_while_the_portal_is_down_then_a_run_once_it_is_back(tmp_path, site):
     root, routes = site
-    with SiteServer(root, delay=0.02) as server:
+    with HeldSite(root, articles_after(5)) as server:
         killed = govnews_crawl(tmp_path, "demo", "--base-url", server.url, wait=False)
-        wait_for_stored(tmp_path, 5)
+        assert server.reached.wait(120) and wait_for_stored(tmp_path, 5, timeout=120) == 5
         os.kill(killed.pid, signal.SIGKILL)
         killed.wait()
         port = server.url.rsplit(":", 1)[1]
@@ -126,12 +157,13 @@ def test_a_full_disk_at_publication_is_reported_and_the_next_run_publishes(tmp_p
 
 def test_two_runs_at_once_the_second_exits_naming_the_first(tmp_path, site):
     root, routes = site
-    with SiteServer(root, delay=0.02) as server:
+    with HeldSite(root, articles_after(1)) as server:  # the first run waits until the second has tried
         first = govnews_crawl(tmp_path, "demo", "--base-url", server.url, wait=False)
-        wait_for_stored(tmp_path, 1)
+        assert server.reached.wait(120) and wait_for_stored(tmp_path, 1, timeout=120) == 1
         began = time.monotonic()
         second = govnews_crawl(tmp_path, "demo", "--base-url", server.url)
         assert time.monotonic() - began < 20
+        server.release()
         out, err = first.communicate(timeout=120)
     assert second.returncode == 2
     assert f"pid {first.pid}" in second.stderr and "started 20" in second.stderr

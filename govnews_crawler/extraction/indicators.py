@@ -13,11 +13,12 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 _CLAUSE = re.compile(r"[,;:()]")
-DATA_FILE = Path(__file__).resolve().parent / "data" / "indicators.toml"
+DATA_FILE = resources.files(__package__).joinpath("data", "indicators.toml")  # also inside an egg (scrapyd)
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def _fold(text: str) -> str:
 
 
 @cache
-def catalogue(path: Path = DATA_FILE) -> tuple[str, tuple[Indicator, ...]]:
+def catalogue(path: Traversable = DATA_FILE) -> tuple[str, tuple[Indicator, ...]]:
     """The data file's version and its indicators."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     indicators = tuple(

@@ -47,7 +47,7 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         super().__init__(*args, **kwargs)
         self.full = flag_arg("-a full", full)
         self.revisit = flag_arg("-a revisit", revisit)
-        self.run_id = run_id or ""
+        self.run_id = run_id or kwargs.get("_job") or ""  # a scrapyd job is given -a _job=<its id>
         if source is None:
             source = "archive" if self.portal.status in ("closed", "discovered") and base_url is None else "live"
         if source not in SOURCES:
