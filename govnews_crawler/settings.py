@@ -41,6 +41,9 @@ RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 RETRY_BACKOFF_BASE = 2.0  # seconds, doubled at each try
 RETRY_BACKOFF_MAX = 120.0
+# A portal's 429 (or 503 with Retry-After) pauses every request to its host (middlewares/retry.py):
+RETRY_AFTER_DEFAULT = 60.0  # seconds, when the answer has no Retry-After
+RETRY_AFTER_MAX = 300.0  # a longer Retry-After is cut to this
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "govnews_crawler.middlewares.schemes.HttpOnlyMiddleware": 10,
