@@ -63,9 +63,11 @@ DOWNLOADER_CLIENT_TLS_CIPHERS = "DEFAULT:@SECLEVEL=1"
 
 # Bounded work: listing pages walked per listing at most (a portal's whole history fits
 # under it; a page with no article not seen before also ends the walk), and the bytes of
-# a page that are parsed (the rest is cut, counted as govnews/page_cut).
+# a page that are parsed (the rest is cut, counted as govnews/page_cut), and the characters
+# of an article's text (and of its image captions) that the pipelines get (govnews/text_cut).
 GOVNEWS_MAX_LISTING_PAGES = 2000
 GOVNEWS_MAX_PAGE_BYTES = 3 * 1024 * 1024
+GOVNEWS_MAX_TEXT_CHARS = 100_000
 
 # HTTP cache, off by default: -s HTTPCACHE_ENABLED=1 records and replays pages.
 HTTPCACHE_ENABLED = False
