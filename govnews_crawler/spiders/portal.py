@@ -47,7 +47,7 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         super().__init__(*args, **kwargs)
         self.full = flag_arg("-a full", full)
         self.revisit = flag_arg("-a revisit", revisit)
-        self.run_id = run_id_arg("-a run_id", run_id)
+        self.run_id = run_id or ""
         if source is None:
             source = "archive" if self.portal.status in ("closed", "discovered") and base_url is None else "live"
         if source not in SOURCES:
@@ -58,6 +58,7 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         if self.since and self.until and self.since > self.until:
             raise ArgumentError(f"-a since={since} is after -a until={until}")
         self.max_pages = positive_int_arg("-a max_pages", max_pages)
+        self.run_id = run_id_arg("-a run_id", self.run_id)  # it names files: no path
         self.base_url = (url_arg("-a base_url", base_url) or self.portal.base_url).rstrip("/")
         self.allowed_domains = sorted({host for url in (self.portal.base_url, self.base_url)
                                        if (host := (urlsplit(url).hostname or "").removeprefix("www."))})
