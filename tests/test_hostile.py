@@ -77,6 +77,7 @@ def test_endless_pagination_ends_by_itself(tmp_path):
     assert done.hits.get("/kyanh/portal/folder/tin-tuc/2.html") == 1
     assert "/kyanh/portal/folder/tin-tuc/3.html" not in done.hits  # page 2 brought nothing new
     assert done.stats.get("govnews/listing_nothing_new") == 1
+    assert done.stats["elapsed_time_seconds"] < 60
 
 
 def test_the_listing_page_limit_stops_a_walk_that_keeps_finding_new_links(tmp_path):
@@ -92,7 +93,8 @@ def test_the_listing_page_limit_stops_a_walk_that_keeps_finding_new_links(tmp_pa
     done = crawl("kyanh", site, tmp_path, settings={"GOVNEWS_MAX_LISTING_PAGES": "5"})
     listing_hits = [p for p in done.hits if "/portal/folder/" in p]
     assert len(listing_hits) == 5
-    assert "listing page limit" in done.log
+    assert "ERROR: kyanh: stopped at the listing page limit (5 pages, GOVNEWS_MAX_LISTING_PAGES)" in done.log
+    assert done.stats["elapsed_time_seconds"] < 60  # it ends by itself (exit 1: its articles are 404s)
 
 
 def _crawl_command(*args: str) -> subprocess.CompletedProcess:
