@@ -262,3 +262,11 @@ def test_the_text_is_cut_at_a_line_end_and_the_captions_with_it():
     assert was_cut and cut["source_text"] == "một\nhai ba" and cut["image_captions"] == ["ảnh số 1"]
     assert cut["title"] == "T" and fields["source_text"] == "một\nhai ba\nbốn"  # the input is not changed
     assert bounded_fields({"source_text": "x" * 50}, 10)[0] == {"source_text": "x" * 10}  # no line end: cut there
+
+
+def test_a_discovered_entries_path_that_is_no_file_is_one_line(tmp_path):
+    env = {**os.environ, "GOVNEWS_DISCOVERED": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "govnews_crawler.cli", "portals"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [f"govnews portals: {tmp_path}: cannot be read (Is a directory)"]

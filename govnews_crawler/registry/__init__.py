@@ -190,8 +190,11 @@ def load_portals() -> dict[str, Portal]:
     covered = {(p.unit.casefold(), p.province.casefold()) for p in portals.values()}
     path = discovered_path()
     if os.path.exists(path):
-        with open(path, "rb") as f:
-            text = f.read().decode("utf-8", errors="replace")
+        try:
+            with open(path, "rb") as f:
+                text = f.read().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RegistryError(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
         for key, entry in _entries(path, text, {"status": "discovered"}):
             if key in portals or (entry.unit.casefold(), entry.province.casefold()) in covered:
                 log.warning("discovered portal %s left out: the hand-written registry covers it", key)
