@@ -19,9 +19,10 @@ from .crawling import FIXTURES, run_scrapy
 
 LISTING = "/kyanh/portal/folder/tin-tuc/1.html"
 ARTICLES = [f"/kyanh/portal/read/tin-tuc/chinh-tri/bai-{n}.html" for n in range(1, 6)]
-# Requests 0.3 s apart, as the production delay (0.5 s) spaces them: without a delay, Scrapy
-# starts every queued request of a slot at once, and all would be under way before the refusal.
-SPACED = {"DOWNLOAD_DELAY": "0.3", "DOWNLOAD_DELAY_JITTER": "0"}
+# Requests 1 s apart, as the production delay (0.5 s and AutoThrottle) spaces them: without a
+# delay, Scrapy starts every queued request of a slot at once, and all would be under way
+# before the refusal came back. The slot's delay counts again from the end of the pause.
+SPACED = {"DOWNLOAD_DELAY": "1", "DOWNLOAD_DELAY_JITTER": "0"}
 
 
 class ThrottlingPortal(SiteServer):
@@ -76,7 +77,7 @@ def test_a_refusal_holds_every_request_to_the_host(tmp_path, status, retry_after
     refused_at = next(moment for moment, _, answered in arrivals if answered == status)
     after = [(round(moment - refused_at, 2), target) for moment, target, _ in arrivals if moment > refused_at]
     assert len(after) == 5 and not [gap for gap, _ in after if gap < pause - 0.5], after  # the retry too
-    assert after[0][0] < pause + 2.5, after
+    assert after[0][0] < pause + 1 + 1.5, after  # the pause, then the slot's delay
     assert done.stats["govnews/slot_paused"] == 1
     assert done.stats[f"govnews/throttled/{status}"] == 1
     assert sum("127.0.0.1 answered" in line for line in done.log.splitlines()) == 1
