@@ -41,6 +41,9 @@ RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 RETRY_BACKOFF_BASE = 2.0  # seconds, doubled at each try
 RETRY_BACKOFF_MAX = 120.0
+# A portal's 429 (or 503 with Retry-After) pauses every request to its host (middlewares/retry.py):
+RETRY_AFTER_DEFAULT = 60.0  # seconds, when the answer has no Retry-After
+RETRY_AFTER_MAX = 300.0  # a longer Retry-After is cut to this
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "govnews_crawler.middlewares.schemes.HttpOnlyMiddleware": 10,
@@ -60,9 +63,11 @@ DOWNLOADER_CLIENT_TLS_CIPHERS = "DEFAULT:@SECLEVEL=1"
 
 # Bounded work: listing pages walked per listing at most (a portal's whole history fits
 # under it; a page with no article not seen before also ends the walk), and the bytes of
-# a page that are parsed (the rest is cut, counted as govnews/page_cut).
+# a page that are parsed (the rest is cut, counted as govnews/page_cut), and the characters
+# of an article's text (and of its image captions) that the pipelines get (govnews/text_cut).
 GOVNEWS_MAX_LISTING_PAGES = 2000
 GOVNEWS_MAX_PAGE_BYTES = 3 * 1024 * 1024
+GOVNEWS_MAX_TEXT_CHARS = 100_000
 
 # HTTP cache, off by default: -s HTTPCACHE_ENABLED=1 records and replays pages.
 HTTPCACHE_ENABLED = False

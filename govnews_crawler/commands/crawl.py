@@ -10,6 +10,7 @@ from scrapy.exceptions import UsageError
 from scrapy.spiderloader import SpiderLoader
 
 from govnews_crawler.common.arguments import ArgumentError
+from govnews_crawler.registry import RegistryError
 
 
 class Command(ScrapyCrawl):
@@ -23,6 +24,10 @@ class Command(ScrapyCrawl):
             spidercls = SpiderLoader.from_settings(self.settings).load(name)
         except KeyError:
             raise UsageError(f"unknown spider {name!r} (see `scrapy list`)", print_help=False) from None
+        except RegistryError as problem:
+            print(f"scrapy crawl {name}: {problem}", file=sys.stderr)
+            self.exitcode = 2
+            return None
         check = getattr(spidercls, "check_arguments", None)
         try:
             if check is not None:

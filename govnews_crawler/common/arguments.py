@@ -1,5 +1,6 @@
 """The one reading of each kind of argument a person types: dates, counts, flags."""
 
+import re
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -48,3 +49,15 @@ def flag_arg(name: str, value: object) -> bool:
     if value in ("1", "true", "yes", True):
         return True
     raise ArgumentError(f"{name}={value!r}: expected 1 or 0")
+
+
+RUN_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.-]{0,63}")
+
+
+def run_id_arg(name: str, value: str | None) -> str:
+    """A run id: it names files (``<data>/<portal>/<run-id>.jsonl``), so no path; '' when not given."""
+    if value in (None, ""):
+        return ""
+    if not RUN_ID.fullmatch(str(value)) or ".." in str(value):
+        raise ArgumentError(f"{name}={value!r}: expected letters, digits, '_', '-' or '.', as a file name")
+    return str(value)

@@ -186,15 +186,28 @@ def load_portals() -> dict[str, Portal]:
     """Every registry entry by spider name: the hand-written ones of ``portals.toml``,
     then the discovered ones (``discovered.toml``) for districts they do not cover."""
     text = resources.files(__package__).joinpath("portals.toml").read_text("utf-8")
-    portals = {key: _entry(key, raw) for key, raw in tomllib.loads(text).items()}
+    portals = dict(_entries("registry/portals.toml", text, {}))
     covered = {(p.unit.casefold(), p.province.casefold()) for p in portals.values()}
     path = discovered_path()
     if os.path.exists(path):
-        with open(path, "rb") as f:
-            for key, raw in tomllib.load(f).items():
-                entry = _entry(key, {**raw, "status": "discovered"})
-                if key in portals or (entry.unit.casefold(), entry.province.casefold()) in covered:
-                    log.warning("discovered portal %s left out: the hand-written registry covers it", key)
-                    continue
-                portals[key] = entry
+        try:
+            with open(path, "rb") as f:
+                text = f.read().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RegistryError(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+        for key, entry in _entries(path, text, {"status": "discovered"}):
+            if key in portals or (entry.unit.casefold(), entry.province.casefold()) in covered:
+                log.warning("discovered portal %s left out: the hand-written registry covers it", key)
+                continue
+            portals[key] = entry
     return portals
+
+
+def _entries(name: str, text: str, extra: dict) -> list[tuple[str, Portal]]:
+    """The entries of one registry file; a RegistryError names the file."""
+    try:
+        return [(key, _entry(key, {**raw, **extra})) for key, raw in tomllib.loads(text).items()]
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryError(f"{name}: not valid TOML ({exc})") from None
+    except RegistryError as exc:
+        raise RegistryError(f"{name}: {exc}") from None

@@ -63,3 +63,26 @@ def page_kind(body: bytes, content_type: str | None) -> str | None:
     if declared and not declared.startswith(TEXT_TYPES) and declared not in ("text/plain", "application/octet-stream"):
         return declared.split("/")[-1] or "binary"
     return None if b"<" in sample else "text"
+
+
+def bounded_fields(fields: dict, limit: int) -> tuple[dict, bool]:
+    """The page's fields with the article text (``source_text``), and its image captions
+    together, cut to ``limit`` characters (the text at a line end where there is one);
+    and whether anything was cut. The pipelines' work grows faster than the text."""
+    text = fields.get("source_text") or ""
+    captions = list(fields.get("image_captions") or [])
+    if not limit or (len(text) <= limit and sum(map(len, captions)) <= limit):
+        return fields, False
+    if len(text) > limit:
+        end = text.rfind("\n", 0, limit + 1)
+        text = text[: end if end > limit // 2 else limit]
+    kept, total = [], 0
+    for caption in captions:
+        total += len(caption)
+        if total > limit:
+            break
+        kept.append(caption)
+    bounded = {**fields, "source_text": text}
+    if "image_captions" in fields:
+        bounded["image_captions"] = kept
+    return bounded, True

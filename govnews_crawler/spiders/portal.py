@@ -23,7 +23,7 @@ from parsel import Selector
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from govnews_crawler.common.arguments import ArgumentError, date_arg, flag_arg, positive_int_arg, url_arg
+from govnews_crawler.common.arguments import ArgumentError, date_arg, flag_arg, positive_int_arg, run_id_arg, url_arg
 from govnews_crawler.extraction.published import published_day
 from govnews_crawler.item.builder import build_item
 from govnews_crawler.middlewares.known import META_KEY, SKIP_KNOWN
@@ -31,7 +31,7 @@ from govnews_crawler.platforms import PLATFORMS
 from govnews_crawler.platforms.base import ListingEntry, Platform
 from govnews_crawler.platforms.feeds import feed_entries
 from govnews_crawler.registry import Portal
-from govnews_crawler.sources.pages import decode_page, is_soft_404, page_kind
+from govnews_crawler.sources.pages import bounded_fields, decode_page, is_soft_404, page_kind
 from govnews_crawler.spiders.archive import WaybackMixin
 
 SOURCES = ("live", "archive")
@@ -58,10 +58,12 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         if self.since and self.until and self.since > self.until:
             raise ArgumentError(f"-a since={since} is after -a until={until}")
         self.max_pages = positive_int_arg("-a max_pages", max_pages)
+        self.run_id = run_id_arg("-a run_id", self.run_id)  # it names files: no path
         self.base_url = (url_arg("-a base_url", base_url) or self.portal.base_url).rstrip("/")
         self.allowed_domains = sorted({host for url in (self.portal.base_url, self.base_url)
                                        if (host := (urlsplit(url).hostname or "").removeprefix("www."))})
         self.max_page_bytes = 0  # GOVNEWS_MAX_PAGE_BYTES, set from the crawler's settings
+        self.max_text_chars = 0  # GOVNEWS_MAX_TEXT_CHARS, likewise
         self.listed: set[str] = set()  # article addresses seen on listings: a page with none new ends the walk
         self.platform = PLATFORMS[self.portal.platform]
         # Requests bypass Scrapy's persistent dupefilter (a crawl killed mid-way must
@@ -84,6 +86,7 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
             spider.allowed_domains.append(urlsplit(crawler.settings["WAYBACK_ENDPOINT"]).hostname or "")
         spider.max_pages = spider.max_pages or crawler.settings.getint("GOVNEWS_MAX_LISTING_PAGES")
         spider.max_page_bytes = crawler.settings.getint("GOVNEWS_MAX_PAGE_BYTES")
+        spider.max_text_chars = crawler.settings.getint("GOVNEWS_MAX_TEXT_CHARS")
         return spider
 
     # --- addresses ---------------------------------------------------------------
@@ -235,7 +238,12 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         text = self.page_text(response)
         if text is None:
             return
-        fields = (platform or self.platform).parse_article(Selector(text=text), response.url)
+        fields, cut = bounded_fields((platform or self.platform).parse_article(Selector(text=text), response.url),
+                                     self.max_text_chars)
+        if cut:
+            self.crawler.stats.inc_value("govnews/text_cut")
+            self.logger.warning("%s: %s has over %d characters of text; kept the first", self.name, response.url,
+                                self.max_text_chars)
         source_text = (fields.get("source_text") or "").strip()
         if is_soft_404(fields.get("title"), source_text):
             self.crawler.stats.inc_value("govnews/soft_404")
