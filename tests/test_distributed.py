@@ -180,17 +180,21 @@ def test_fresh_joins_a_crawl_under_way(redis_url):
     assert client.zcard("demo:requests") == 1
 
 
-def test_a_worker_refuses_redis_without_a_password(redis_url, tmp_path):
+def test_a_worker_refuses_redis_without_a_password_in_one_line(redis_url, tmp_path):
     port = redis_url.rsplit(":", 1)[1].split("/")[0]
+    scrapy_crawl = [sys.executable, "-m", "scrapy", "crawl", "demo"]
+    govnews_crawl = [sys.executable, "-m", "govnews_crawler.cli", "crawl", "demo"]
     # 10.255.255.1 is never connected to: the refusal comes before any connection.
-    for url, extra in ((f"redis://10.255.255.1:{port}/0", ["-s", "GOVNEWS_REDIS_INSECURE=1"]),
-                       (f"redis://127.0.0.1:{port}/0", [])):
-        start = time.monotonic()
-        done = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "demo", "-s", f"REDIS_URL={url}", *extra],
-                              cwd=ROOT, capture_output=True, text=True, timeout=60)
-        assert done.returncode != 0
-        assert "refusing the Redis at" in done.stderr and "no password in REDIS_URL" in done.stderr
-        assert time.monotonic() - start < 30
+    for url, extra, why in ((f"redis://10.255.255.1:{port}/0", ["-s", "GOVNEWS_REDIS_INSECURE=1"], "not on this machine"),
+                            (f"redis://127.0.0.1:{port}/0", [], "for a loopback test")):
+        for command, name in ((scrapy_crawl, "scrapy crawl demo"), (govnews_crawl, "govnews crawl")):
+            start = time.monotonic()
+            done = subprocess.run([*command, "-s", f"REDIS_URL={url}", "-s", f"GOVNEWS_STATE_DIR={tmp_path / 'state'}",
+                                   *extra], cwd=ROOT, capture_output=True, text=True, timeout=60)
+            assert done.returncode == 2, done.stderr
+            assert len(done.stderr.splitlines()) == 1, done.stderr  # one line, no traceback, no log
+            assert done.stderr.startswith(f"{name}: refusing the Redis at ") and why in done.stderr
+            assert time.monotonic() - start < 30
     seeded = govnews("seed", "demo", "-s", f"REDIS_URL=redis://10.255.255.1:{port}/0", "--insecure-redis")
     assert seeded.returncode == 2 and "not on this machine" in seeded.stderr
 

@@ -1,5 +1,6 @@
-"""``scrapy crawl``, as the project runs it: a bad ``-a`` value is one line on stderr
-(exit 2, no traceback); a failed health check, or a spider that did not finish, makes
+"""``scrapy crawl``, as the project runs it: a bad ``-a`` value, or a Redis URL without
+a password that the settings do not allow (``distributed.profile``), is one line on
+stderr (exit 2, no traceback); a failed health check, or a spider that did not finish, makes
 the exit status 1 (Scrapy's own command exits 0 whatever the checks found)."""
 
 import sys
@@ -10,6 +11,7 @@ from scrapy.exceptions import UsageError
 from scrapy.spiderloader import SpiderLoader
 
 from govnews_crawler.common.arguments import ArgumentError
+from govnews_crawler.distributed.profile import InsecureRedis, refuse_insecure
 
 
 class Command(ScrapyCrawl):
@@ -27,7 +29,8 @@ class Command(ScrapyCrawl):
         try:
             if check is not None:
                 check(**opts.spargs)
-        except ArgumentError as problem:
+            refuse_insecure(self.settings)
+        except (ArgumentError, InsecureRedis) as problem:
             print(f"scrapy crawl {name}: {problem}", file=sys.stderr)
             self.exitcode = 2
             return None
