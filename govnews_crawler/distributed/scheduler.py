@@ -1,6 +1,7 @@
 """The scheduler of a worker: the shared Redis queue, scrapy-redis's shared dupefilter,
 JSON requests (never pickle) and in-flight sets (see ``queue`` and ``inflight``)."""
 
+from collections.abc import Callable
 from typing import Any
 
 from scrapy.core.scheduler import BaseScheduler
@@ -23,6 +24,7 @@ class Scheduler(BaseScheduler):
         self.work.finish = self._finished
         self.queue: SharedQueue
         self.df: Any = None  # scrapy-redis's RFPDupeFilter, made in open()
+        self.methods: dict[str, Callable] = {}  # one bound method per callback name: see _shared
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -64,6 +66,7 @@ class Scheduler(BaseScheduler):
                 self.spider.logger.error("%s: rejected an entry of the shared queue (%s): %r", self.spider.name,
                                          problem, payload[:120])
                 continue
+            request.callback, request.errback = self._shared(request.callback), self._shared(request.errback)
             request.meta[TOKEN] = payload
             self.work.start(payload)
             self.stats.inc_value("scheduler/dequeued/redis")
@@ -72,6 +75,12 @@ class Scheduler(BaseScheduler):
                 self.stats.inc_value("govnews/distributed/listing_requests_received")
             return request
         return None
+
+    def _shared(self, method: Callable | None) -> Callable | None:
+        """The one bound method of this name: Scrapy's per-callback checks are cached by
+        callable (weakly), and a fresh bound method per request would have the engine
+        parse the callback's source again for each response (3 ms a page)."""
+        return None if method is None else self.methods.setdefault(method.__name__, method)
 
     def _finished(self, token: bytes) -> None:
         self.queue.done(token)
