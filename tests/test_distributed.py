@@ -14,10 +14,11 @@ import time
 
 import pytest
 
+from govnews_crawler.devtools.fake_archive import FakeArchive, FakeCapture
 from govnews_crawler.devtools.loopback import SiteServer
 from govnews_crawler.devtools.sample_site import generate
 
-from .crawling import ROOT, assert_no_deprecations, crawl
+from .crawling import FIXTURES, ROOT, assert_no_deprecations, crawl
 
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "GOVNEWS_REDIS_LEASE_SECONDS=2"]
 PASSWORD = "s3cret-for-tests"
@@ -217,3 +218,41 @@ def test_a_worker_stopped_by_sigterm_gives_back_what_it_had_in_flight(redis_url,
         assert worker(redis_url, server.url, second, tmp_path / "w2.log", state).wait(timeout=120) == 0
     articles = exported(first, first.with_name(first.name + ".part"), second)
     assert len(articles) == len({u for u, _ in articles}) == 40
+
+
+class SlowArchive(FakeArchive):
+    """The fake archive, taking a while over each answer (so both workers are busy)."""
+
+    def answer(self, target):
+        time.sleep(0.02)
+        return super().answer(target)
+
+
+def test_two_workers_read_one_archive_listing_and_fetch_each_newest_capture_once(redis_url, tmp_path):
+    page = (FIXTURES / "hatinh_district" / "article-a.html").read_text(encoding="utf-8")
+    newest, captures = {}, []
+    for n in range(30):  # 1 to 3 captures of each article; with 2 rows a CDX page, a page's captures straddle pages
+        url = f"https://kyanh.hatinh.gov.vn/kyanh/portal/read/tin-tuc/chinh-tri/bai-so-{n}.html"
+        body = page.replace("Hội nghị giao ban", f"Hội nghị giao ban số {n}").encode()
+        for version in range(n % 3 + 1):
+            captures.append(FakeCapture(f"2020{version + 1:02d}{n % 28 + 1:02d}000000", url, body=body, digest=f"{n}-{version}"))
+        newest[url] = f"/web/{captures[-1].timestamp}id_/{url}"
+    settings = ["-s", "WAYBACK_CDX_PAGE_SIZE=2", "-s", "WAYBACK_WINDOW=1", "-s", f"REDIS_URL={redis_url}"]
+    with SlowArchive(captures) as archive:
+        settings += ["-s", f"WAYBACK_ENDPOINT={archive.url}"]
+        seeded = govnews("seed", "kyanh", *settings)
+        assert seeded.stdout.strip() == "kyanh: 1 requests seeded, 1 in the queue", seeded.stderr
+        outs, logs = [tmp_path / "w1.jsonl", tmp_path / "w2.jsonl"], [tmp_path / "w1.log", tmp_path / "w2.log"]
+        workers = [subprocess.Popen([sys.executable, "-m", "scrapy", "crawl", "kyanh", "-O", str(out), *settings,
+                                     "-s", f"LOG_FILE={log}", "-s", f"GOVNEWS_STATS_FILE={log}.stats.json", *FAST],
+                                    cwd=ROOT) for out, log in zip(outs, logs)]
+        assert [w.wait(timeout=120) for w in workers] == [0, 0], [log.read_text()[-2000:] for log in logs]
+        requests = list(archive.requests)
+    fetched = [r for r in requests if "id_/" in r]
+    assert sorted(fetched) == sorted(newest.values())  # every page's newest capture, each once
+    assert sum(r.startswith("/cdx/") for r in requests) == (len(captures) + 1) // 2  # the listing read once
+    articles = exported(*outs)
+    assert len(articles) == len({u for u, _ in articles}) == 30
+    assert sorted(stats(log).get("govnews/archive/cdx_pages", 0) for log in logs) == [0, 30]  # the walk on one worker
+    for log in logs:
+        assert "Traceback" not in log.read_text()
