@@ -14,10 +14,11 @@ import time
 
 import pytest
 
+from govnews_crawler.devtools.fake_archive import FakeArchive, FakeCapture
 from govnews_crawler.devtools.loopback import SiteServer
 from govnews_crawler.devtools.sample_site import generate
 
-from .crawling import ROOT, assert_no_deprecations, crawl
+from .crawling import FIXTURES, ROOT, assert_no_deprecations, crawl
 
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "GOVNEWS_REDIS_LEASE_SECONDS=2"]
 PASSWORD = "s3cret-for-tests"
@@ -180,17 +181,21 @@ def test_fresh_joins_a_crawl_under_way(redis_url):
     assert client.zcard("demo:requests") == 1
 
 
-def test_a_worker_refuses_redis_without_a_password(redis_url, tmp_path):
+def test_a_worker_refuses_redis_without_a_password_in_one_line(redis_url, tmp_path):
     port = redis_url.rsplit(":", 1)[1].split("/")[0]
+    scrapy_crawl = [sys.executable, "-m", "scrapy", "crawl", "demo"]
+    govnews_crawl = [sys.executable, "-m", "govnews_crawler.cli", "crawl", "demo"]
     # 10.255.255.1 is never connected to: the refusal comes before any connection.
-    for url, extra in ((f"redis://10.255.255.1:{port}/0", ["-s", "GOVNEWS_REDIS_INSECURE=1"]),
-                       (f"redis://127.0.0.1:{port}/0", [])):
-        start = time.monotonic()
-        done = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "demo", "-s", f"REDIS_URL={url}", *extra],
-                              cwd=ROOT, capture_output=True, text=True, timeout=60)
-        assert done.returncode != 0
-        assert "refusing the Redis at" in done.stderr and "no password in REDIS_URL" in done.stderr
-        assert time.monotonic() - start < 30
+    for url, extra, why in ((f"redis://10.255.255.1:{port}/0", ["-s", "GOVNEWS_REDIS_INSECURE=1"], "not on this machine"),
+                            (f"redis://127.0.0.1:{port}/0", [], "for a loopback test")):
+        for command, name in ((scrapy_crawl, "scrapy crawl demo"), (govnews_crawl, "govnews crawl")):
+            start = time.monotonic()
+            done = subprocess.run([*command, "-s", f"REDIS_URL={url}", "-s", f"GOVNEWS_STATE_DIR={tmp_path / 'state'}",
+                                   *extra], cwd=ROOT, capture_output=True, text=True, timeout=60)
+            assert done.returncode == 2, done.stderr
+            assert len(done.stderr.splitlines()) == 1, done.stderr  # one line, no traceback, no log
+            assert done.stderr.startswith(f"{name}: refusing the Redis at ") and why in done.stderr
+            assert time.monotonic() - start < 30
     seeded = govnews("seed", "demo", "-s", f"REDIS_URL=redis://10.255.255.1:{port}/0", "--insecure-redis")
     assert seeded.returncode == 2 and "not on this machine" in seeded.stderr
 
@@ -213,3 +218,81 @@ def test_a_worker_stopped_by_sigterm_gives_back_what_it_had_in_flight(redis_url,
         assert worker(redis_url, server.url, second, tmp_path / "w2.log", state).wait(timeout=120) == 0
     articles = exported(first, first.with_name(first.name + ".part"), second)
     assert len(articles) == len({u for u, _ in articles}) == 40
+
+
+class SlowArchive(FakeArchive):
+    """The fake archive, taking ``delay`` seconds over each answer (so both workers are busy)."""
+
+    def __init__(self, captures, delay=0.02):
+        self.delay = delay
+        super().__init__(captures)
+
+    def answer(self, target):
+        time.sleep(self.delay)
+        return super().answer(target)
+
+
+def archive_captures():
+    """30 articles with 1 to 3 captures each; with 2 rows a CDX page, a page's captures
+    straddle CDX pages. Also the address of each article's newest capture."""
+    page = (FIXTURES / "hatinh_district" / "article-a.html").read_text(encoding="utf-8")
+    newest, captures = {}, []
+    for n in range(30):
+        url = f"https://kyanh.hatinh.gov.vn/kyanh/portal/read/tin-tuc/chinh-tri/bai-so-{n}.html"
+        body = page.replace("Hội nghị giao ban", f"Hội nghị giao ban số {n}").encode()
+        for version in range(n % 3 + 1):
+            captures.append(FakeCapture(f"2020{version + 1:02d}{n % 28 + 1:02d}000000", url, body=body, digest=f"{n}-{version}"))
+        newest[url] = f"/web/{captures[-1].timestamp}id_/{url}"
+    return captures, newest
+
+
+def archive_worker(settings, out, log):
+    return subprocess.Popen([sys.executable, "-m", "scrapy", "crawl", "kyanh", "-O", str(out), *settings,
+                             "-s", f"LOG_FILE={log}", "-s", f"GOVNEWS_STATS_FILE={log}.stats.json", *FAST], cwd=ROOT)
+
+
+def test_two_workers_read_one_archive_listing_and_fetch_each_newest_capture_once(redis_url, tmp_path):
+    captures, newest = archive_captures()
+    settings = ["-s", "WAYBACK_CDX_PAGE_SIZE=2", "-s", "WAYBACK_WINDOW=1", "-s", f"REDIS_URL={redis_url}"]
+    with SlowArchive(captures) as archive:
+        settings += ["-s", f"WAYBACK_ENDPOINT={archive.url}"]
+        seeded = govnews("seed", "kyanh", *settings)
+        assert seeded.stdout.strip() == "kyanh: 1 requests seeded, 1 in the queue", seeded.stderr
+        outs, logs = [tmp_path / "w1.jsonl", tmp_path / "w2.jsonl"], [tmp_path / "w1.log", tmp_path / "w2.log"]
+        workers = [archive_worker(settings, out, log) for out, log in zip(outs, logs)]
+        assert [w.wait(timeout=120) for w in workers] == [0, 0], [log.read_text()[-2000:] for log in logs]
+        requests = list(archive.requests)
+    fetched = [r for r in requests if "id_/" in r]
+    assert sorted(fetched) == sorted(newest.values())  # every page's newest capture, each once
+    assert sum(r.startswith("/cdx/") for r in requests) == (len(captures) + 1) // 2  # the listing read once
+    articles = exported(*outs)
+    assert len(articles) == len({u for u, _ in articles}) == 30
+    assert sorted(stats(log).get("govnews/archive/cdx_pages", 0) for log in logs) == [0, 30]  # the walk on one worker
+    for log in logs:
+        assert "Traceback" not in log.read_text()
+
+
+def test_a_worker_killed_mid_walk_has_the_listing_walked_again_by_another(redis_url, tmp_path):
+    captures, newest = archive_captures()
+    settings = ["-s", "WAYBACK_CDX_PAGE_SIZE=2", "-s", "WAYBACK_WINDOW=1", "-s", f"REDIS_URL={redis_url}"]
+    with SlowArchive(captures, delay=0.3) as archive:
+        settings += ["-s", f"WAYBACK_ENDPOINT={archive.url}"]
+        assert govnews("seed", "kyanh", *settings).returncode == 0
+        first = archive_worker(settings, tmp_path / "w1.jsonl", tmp_path / "w1.log")  # alone: it takes the walk
+        deadline = time.monotonic() + 60
+        while sum(r.startswith("/cdx/") for r in archive.requests) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        second = archive_worker(settings, tmp_path / "w2.jsonl", tmp_path / "w2.log")
+        log = tmp_path / "w2.log"
+        while not (log.exists() and "joined the shared queue" in log.read_text(errors="replace")):
+            assert time.monotonic() < deadline, "the second worker did not start"
+            time.sleep(0.05)
+        walked = sum(r.startswith("/cdx/") for r in archive.requests)
+        assert walked < 30, "the walk ended before the first worker was killed"
+        os.kill(first.pid, signal.SIGKILL)
+        assert second.wait(timeout=120) == 0, log.read_text()[-2000:]
+        first.wait()
+        requests = list(archive.requests)
+    assert sorted(r for r in requests if "id_/" in r) == sorted(newest.values())  # nothing lost, nothing twice
+    assert stats(log)["govnews/archive/cdx_pages"] == 30  # the whole listing, walked again
+    assert "stopped without finishing;" in log.read_text()

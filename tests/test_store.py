@@ -234,3 +234,18 @@ def test_export_skips_a_torn_line_naming_file_and_line(tmp_path, site):
     assert f"{ARTICLES} reports" in from_store.stdout
     urls = [json.loads(line)["url"] for line in lines[:-1]]
     assert len(set(urls)) == ARTICLES - 1
+
+
+def test_scrapy_crawl_with_a_bad_store_is_one_line_before_any_crawl(tmp_path):
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "state.sqlite").write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
+    cases = [(["-s", f"GOVNEWS_STATE_DIR={state}"], "state.sqlite", 1),
+             (["-s", "REDIS_URL=redis://:pw@127.0.0.1:1/0"], "a worker needs a store of record", 1),
+             (["-s", f"GOVNEWS_STATE_DIR={tmp_path}", "-s", "GOVNEWS_DATABASE_URL=mysql://h/db"], "postgresql://", 1)]
+    for extra, named, status in cases:
+        done = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "kyanh", *extra], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == status, done.stderr[-2000:]
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and named in lines[0], done.stderr[-2000:]

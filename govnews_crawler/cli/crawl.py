@@ -19,12 +19,18 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from scrapy.utils.project import get_project_settings
+
+    from govnews_crawler.distributed.profile import InsecureRedis, refuse_insecure
     from govnews_crawler.runs.runner import run_all
 
     settings = scrapy_overrides(args)
     try:
+        project = get_project_settings()
+        project.setdict(settings, priority="cmdline")
+        refuse_insecure(project)  # before any crawler: one line, not a traceback per portal
         return run_all(plan_from(args.spiders, args, settings))
-    except RunError as problem:
+    except (RunError, InsecureRedis) as problem:
         print(f"govnews crawl: {problem}", file=sys.stderr)
         return 2
     except StoreError as problem:

@@ -16,6 +16,10 @@ from scrapy.http import Response
 
 TOKEN = "govnews_inflight"  # meta: the queue entry a request was taken as
 PARENT = "govnews_inflight_parent"  # meta: the entry of the response that yielded it
+# meta: True for a request whose callback reads what this worker's earlier callbacks
+# collected in memory (an archive listing's next CDX page): a callback's such request
+# stays on the worker, under the entry of the request that began that work.
+SAME_WORKER = "govnews_same_worker"
 
 
 class InFlight:

@@ -58,6 +58,13 @@ def check_auth(url: str, insecure: bool) -> None:
                             "--insecure-redis (-s GOVNEWS_REDIS_INSECURE=1) for a loopback test")
 
 
+def refuse_insecure(settings) -> None:
+    """Raise ``InsecureRedis`` before any crawler is made when the configured Redis URL
+    (if any) is one ``check_auth`` refuses: the commands print it as one line."""
+    if url := redis_url(settings):
+        check_auth(url, settings.getbool("GOVNEWS_REDIS_INSECURE"))
+
+
 def apply_redis_profile(settings, priority="addon") -> bool:
     """Point the settings at Redis when a URL is configured; True when it was."""
     url = redis_url(settings)

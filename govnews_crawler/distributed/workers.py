@@ -1,5 +1,6 @@
 """Leases of the workers of a shared crawl; what a dead worker had in flight goes back
-into the queue; a worker whose queue ran dry waits while another one has work."""
+into the queue; a worker whose queue ran dry waits while another one has work, and
+takes new requests as soon as they are queued."""
 
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
@@ -15,6 +16,12 @@ class RedisWorkers:
     queue the in-flight sets of workers whose lease lapsed. A worker closes when the
     queue and every in-flight set are empty; a worker stopped early (SIGTERM) gives
     back its own in-flight requests at once.
+
+    Scrapy's engine asks its scheduler for requests when one of its own downloads ends,
+    else only on its 5 s heartbeat: a worker with room (idle, or fewer requests in flight
+    than it may have) would leave what other workers queue meanwhile waiting. So every
+    ``GOVNEWS_REDIS_POLL_SECONDS`` (0.1 s) a worker with room looks at the queue's length,
+    and wakes its engine when the queue holds requests.
     """
 
     def __init__(self, crawler) -> None:
@@ -22,7 +29,8 @@ class RedisWorkers:
         self.server = connect(crawler.settings["REDIS_URL"], decode=False)
         self.worker = worker_id()
         self.lease = crawler.settings.getfloat("GOVNEWS_REDIS_LEASE_SECONDS", 30)
-        self.loop = None
+        self.poll = crawler.settings.getfloat("GOVNEWS_REDIS_POLL_SECONDS", 0.1)
+        self.loops: list = []
         self.queue: SharedQueue
 
     @classmethod
@@ -70,9 +78,25 @@ class RedisWorkers:
         self.queue = SharedQueue(self.server, spider.name, self.worker)
         self.server.set(lease_key(spider.name, self.worker), b"1", px=int(self.lease * 1000))
         self.server.sadd(workers_key(spider.name), self.worker)
-        self.loop = task.LoopingCall(self.renew)
-        self.loop.start(self.lease / 4, now=False)
+        self.loops = [task.LoopingCall(self.renew), task.LoopingCall(self.wake)]
+        self.loops[0].start(self.lease / 4, now=False)
+        self.loops[1].start(self.poll, now=False)
         spider.logger.info("%s: worker %s joined the shared queue", spider.name, self.worker)
+
+    def wake(self) -> None:
+        """Have the engine ask the scheduler now when it has room and the queue holds requests."""
+        from redis import RedisError
+
+        engine = self.crawler.engine
+        slot = getattr(engine, "_slot", None)  # Scrapy offers no public way to wake the engine
+        if slot is None or slot.closing or engine.needs_backout():
+            return
+        try:
+            queued = self.server.zcard(self.queue.key)
+        except RedisError:  # the next look may get through; the renewal loop logs lasting trouble
+            return
+        if queued:
+            slot.nextcall.schedule()
 
     def others_busy(self, spider) -> bool:
         """Whether the queue holds requests or another worker has some in flight (atomic)."""
@@ -93,8 +117,9 @@ class RedisWorkers:
             raise DontCloseSpider  # more requests may come from the queue
 
     def spider_closed(self, spider, reason):
-        if self.loop and self.loop.running:
-            self.loop.stop()
+        for loop in self.loops:
+            if loop.running:
+                loop.stop()
         given = self.queue.give_back()
         if given:
             self.crawler.stats.inc_value("govnews/distributed/requeued_on_close", given)

@@ -19,6 +19,7 @@ import scrapy
 from scrapy.crawler import Crawler
 
 from govnews_crawler.discovery import shapes
+from govnews_crawler.distributed.inflight import SAME_WORKER
 from govnews_crawler.platforms import PLATFORMS, generic
 from govnews_crawler.registry import Portal
 from govnews_crawler.sources.wayback import (
@@ -61,7 +62,8 @@ class WaybackMixin:
         bypass = not self.crawler.settings.getbool("GOVNEWS_DISTRIBUTED") or attempt > 1
         return scrapy.Request(
             url, callback=self.parse_cdx, errback=self.on_error, dont_filter=bypass,
-            meta={"download_slot": SLOT, "autothrottle_dont_adjust_delay": True},
+            # With Redis, the listing's pages stay on the worker collecting its captures.
+            meta={"download_slot": SLOT, "autothrottle_dont_adjust_delay": True, SAME_WORKER: True},
             cb_kwargs={"resume_key": resume_key, "attempt": attempt, "host": host},
         )
 
@@ -141,7 +143,8 @@ class WaybackMixin:
             for capture in group:
                 yield scrapy.Request(capture_url(self.endpoint, capture), callback=self.parse_sample,
                                      errback=self.sample_failed, dont_filter=True,
-                                     meta={"download_slot": SLOT, "dont_redirect": True}, cb_kwargs={"shape": name})
+                                     meta={"download_slot": SLOT, "dont_redirect": True, SAME_WORKER: True},
+                                     cb_kwargs={"shape": name})
 
     def parse_sample(self, response, shape):
         text = response.text if hasattr(response, "text") else ""

@@ -41,12 +41,15 @@ def open_record(state_dir: Path | str, url: str = "") -> ArticleStore:
     return StateStore(store_path(state_dir))
 
 
-def open_store(settings: Any) -> ArticleStore | None:
+def open_store(settings: Any, required: bool = False) -> ArticleStore | None:
     """The store the settings name (``GOVNEWS_DATABASE_URL``, else ``GOVNEWS_STATE_DIR``); none
-    for a plain ``scrapy crawl`` without either."""
+    for a plain ``scrapy crawl`` without either, unless ``required`` (a distributed worker)."""
     url = database_url(settings)
     if url or settings.get("GOVNEWS_STATE_DIR"):
         return open_record(settings.get("GOVNEWS_STATE_DIR") or "state", url)
+    if required:
+        raise StoreError(f"a worker needs a store of record: {DATABASE_URL}=postgresql://… shared by the "
+                         "machines, or GOVNEWS_STATE_DIR on one machine")
     return None
 
 
@@ -86,9 +89,6 @@ def run_state(crawler: Any) -> RunState:
     it stores are published as ``<portal>/<run-id>.jsonl`` by the next run."""
     if crawler not in _STATES:
         settings = crawler.settings
-        store = open_store(settings)
-        if store is None and settings.getbool("GOVNEWS_DISTRIBUTED"):
-            raise StoreError(f"a worker needs a store of record: {DATABASE_URL}=postgresql://… shared by the "
-                             "machines, or GOVNEWS_STATE_DIR on one machine")
+        store = open_store(settings, required=settings.getbool("GOVNEWS_DISTRIBUTED"))
         _STATES[crawler] = RunState(store, settings.get("GOVNEWS_RUN_ID") or new_run_id())
     return _STATES[crawler]
