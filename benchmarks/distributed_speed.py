@@ -1,15 +1,17 @@
-"""One Redis worker against two on a generated portal behind a slow server.
+"""One Redis worker against two on a generated portal behind a slow server, storing into PostgreSQL.
 
 Usage: python benchmarks/distributed_speed.py [--articles 5000] [--latency 0.05] [--repeat 1] [--timeline]
 
-Needs redis-server on the PATH. Starts Redis (with a password) on a free loopback port,
-generates the sample portal, serves it with --latency seconds per answer, crawls it once
-with one worker and once with two (``govnews seed --fresh`` before each), and prints
-pages per second of each run, the ratio, the workers' CPU time and the machine's load
-(the load average, and the CPU busy share of the whole machine during the run). On a
-machine shared with other work, ``--repeat N`` alternates N runs of each and compares
-the fastest of each. With ``--timeline``, each second of each run: the queue's length
-and the articles each worker exported in that second.
+Needs redis-server on the PATH and PostgreSQL (Debian's package). Starts Redis (with a
+password) on a free loopback port and a throwaway PostgreSQL (a new database, the store
+of record both workers share, for each run), generates the sample portal, serves it
+with --latency seconds per answer, crawls it once with one worker and once with two
+(``govnews seed --fresh`` before each), and prints pages per second of each run, the
+ratio, the workers' CPU time and the machine's load (the load average, and the CPU
+busy share of the whole machine during the run). On a machine shared with other work,
+``--repeat N`` alternates N runs of each and compares the fastest of each. With
+``--timeline``, each second of each run: the queue's length and the articles each
+worker exported in that second.
 """
 
 import argparse
@@ -28,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from govnews_crawler.devtools.loopback import SiteServer  # noqa: E402
+from govnews_crawler.devtools.postgres import PostgresServer  # noqa: E402
 from govnews_crawler.devtools.sample_site import generate  # noqa: E402
 
 
@@ -70,17 +73,14 @@ def watch(run: Run, client, queue: str, outs: list[Path], stop: threading.Event)
         before = now
 
 
-def run_workers(count: int, url: str, base: str, work: Path) -> Run:
-    """One crawl by ``count`` workers, on Redis database ``count``, into a new store."""
+def run_workers(count: int, url: str, base: str, work: Path, database: str) -> Run:
+    """One crawl by ``count`` workers, on Redis database ``count``, into a new PostgreSQL store."""
     import redis
 
     work = Path(tempfile.mkdtemp(dir=work))
-    url, state = f"{url}/{count}", work / "state"
+    url = f"{url}/{count}"
     subprocess.run([sys.executable, "-m", "govnews_crawler.cli", "seed", "demo", "--fresh", "--base-url", base,
                     "-s", f"REDIS_URL={url}"], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
-    # --status opens the store: made once here, not by two workers racing to create it.
-    subprocess.run([sys.executable, "-m", "govnews_crawler.cli", "seed", "demo", "--status", "-s", f"REDIS_URL={url}",
-                    "-s", f"GOVNEWS_STATE_DIR={state}"], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
     run, stop = Run(count), threading.Event()
     outs = [work / f"w{count}-{n}.jsonl" for n in range(count)]
     watcher = threading.Thread(target=watch, args=(run, redis.Redis.from_url(url), "demo:requests", outs, stop))
@@ -89,7 +89,7 @@ def run_workers(count: int, url: str, base: str, work: Path) -> Run:
     watcher.start()
     workers = [subprocess.Popen([sys.executable, "-m", "scrapy", "crawl", "demo", "-a", f"base_url={base}",
                                  "-O", str(out), "-s", f"REDIS_URL={url}",
-                                 "-s", f"GOVNEWS_STATE_DIR={state}",
+                                 "-s", f"GOVNEWS_DATABASE_URL={database}",
                                  "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING",
                                  "-s", f"LOG_FILE={out.with_suffix('.log')}"], cwd=ROOT) for out in outs]
     for worker in workers:
@@ -137,9 +137,10 @@ def main() -> None:
     url = f"redis://:{password}@127.0.0.1:{port}"
     runs: list[Run] = []
     try:
-        with SiteServer(work / "site", delay=args.latency) as server:
-            for _ in range(args.repeat):
-                runs += [run_workers(1, url, server.url, work), run_workers(2, url, server.url, work)]
+        with SiteServer(work / "site", delay=args.latency) as server, PostgresServer() as pg:
+            for n in range(args.repeat):
+                runs += [run_workers(1, url, server.url, work, pg.database(f"one{n}")),
+                         run_workers(2, url, server.url, work, pg.database(f"two{n}"))]
     finally:
         redis.terminate()
         redis.wait()
