@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from govnews_crawler.extraction import lexicons
 from govnews_crawler.extraction.numbers import MULTIPLIERS, NUMBER, parse_number, scaled, to_number
@@ -100,7 +100,7 @@ class Figure:
     denominator: int | None = None
 
     def as_dict(self) -> dict:
-        data = asdict(self)
+        data = dict(vars(self))  # the fields in order; every value a scalar
         if self.denominator is None:
             del data["denominator"]
         return data

@@ -20,8 +20,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but \n
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
+def _toned(bases: str) -> str:
+    """The precomposed letters that decompose to one of ``bases`` and a tone mark."""
+    return "".join(c for c in map(chr, range(0xC0, 0x1F00)) if (d := unicodedata.normalize("NFD", c))[:1] in bases
+                   and d[1:] in _TONES and len(d) == 2)
+
+
+# In NFC text the rules above can only change an o before a toned a/e, or a u before a toned y.
+_FOLDABLE = re.compile(rf"[oO][{_toned('aAeE')}]|[uU][{_toned('yY')}]")
+
+
 def fold_tones(text: str) -> str:
     """Return NFC text with the tone of final oa/oe/uy on the first vowel (ủy, khóa)."""
+    if unicodedata.is_normalized("NFC", text) and not _FOLDABLE.search(text):
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     decomposed = _OA_OE.sub(r"\1\3\2", decomposed)
     decomposed = _UY.sub(r"\1\3\2", decomposed)
