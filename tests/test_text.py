@@ -12,7 +12,8 @@ from .conftest import SEEDS
 @pytest.mark.parametrize(
     "variant, canonical",
     [("Huyện uỷ", "Huyện ủy"), ("khoá XIX", "khóa XIX"), ("hoà", "hòa"), ("Thuỷ lợi", "Thủy lợi"),
-     ("khoẻ", "khỏe"), ("toạ đàm", "tọa đàm"), ("Quý", "Quý"), ("quỷ", "quỷ"), ("hoàng", "hoàng")],
+     ("khoẻ", "khỏe"), ("toạ đàm", "tọa đàm"), ("Quý", "Quý"), ("quỷ", "quỷ"), ("hoàng", "hoàng"),
+     ("hoặc", "hoặc"), ("ngoặt", "ngoặt"), ("Xoẹt", "Xoẹt")],
 )
 def test_tone_placement(variant, canonical):
     assert fold_tones(variant) == canonical
@@ -65,7 +66,7 @@ def test_fold_tones_fast_path_agrees_with_the_full_rule():
         decomposed = module._UY.sub(r"\1\3\2", module._OA_OE.sub(r"\1\3\2", decomposed))
         return unicodedata.normalize("NFC", decomposed)
 
-    letters = "oOuUaAeEyYqQh ăâêôơưđ" + "áàảãạéèẻẽẹýỳỷỹỵÁÉÝ" + "\u0300\u0301\u0303\u0309\u0323"
+    letters = "oOuUaAeEyYqQh ăâêôơưđ" + "áàảãạéèẻẽẹýỳỷỹỵÁÉÝặắệệ" + "\u0300\u0301\u0303\u0309\u0323\u0302\u0306"
     rng = random.Random(13)
     for _ in range(20000):
         value = "".join(rng.choice(letters) for _ in range(rng.randint(1, 6)))

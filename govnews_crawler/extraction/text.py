@@ -5,9 +5,11 @@ import unicodedata
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # Old-style tone placement (hóa, khỏe, thủy) as the spec asks: move a tone mark
-# from the second vowel of a final oa/oe/uy back to the first. "quý" keeps its tone.
-_OA_OE = re.compile(rf"(?<![qQ])([oO])([aAeE])([{_TONES}])(?![^\W\d_])")
-_UY = re.compile(rf"(?<![qQ])([uU])([yY])([{_TONES}])(?![^\W\d_])")
+# from the second vowel of a final oa/oe/uy back to the first. "quý" keeps its tone,
+# and so does a vowel with a second mark ("hoặc", "ngoặt": ă, not a, ends the syllable).
+_END = r"(?![^\W\d_]|[\u0300-\u036f])"
+_OA_OE = re.compile(rf"(?<![qQ])([oO])([aAeE])([{_TONES}]){_END}")
+_UY = re.compile(rf"(?<![qQ])([uU])([yY])([{_TONES}]){_END}")
 
 _DASHES = str.maketrans(
     {
