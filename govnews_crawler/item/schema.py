@@ -11,9 +11,10 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from numbers import Number
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 
 @cache
@@ -22,11 +23,18 @@ def schema() -> dict:
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    """The schema's validator, its local ``$ref``s written in place (the same checks,
-    without a reference lookup for every field of every item)."""
+def _inlined_schema() -> dict:
+    """The schema with its local ``$ref``s written in place (the same checks, without a
+    reference lookup for every field of every item)."""
     document = schema()
-    return Draft202012Validator(_inlined(document, document.get("$defs", {})))
+    return _inlined(document, document.get("$defs", {}))
+
+
+@cache
+def _validator() -> "Draft202012Validator":
+    from jsonschema import Draft202012Validator  # imported when an item needs it (0.1 s)
+
+    return Draft202012Validator(_inlined_schema())
 
 
 def _inlined(node: Any, defs: dict) -> Any:
@@ -54,7 +62,7 @@ JSON_TYPES: dict[str, tuple[type, ...]] = {
 def _certainly_valid() -> Check | None:
     """The compiled check of the inlined schema; None when it uses a keyword not compiled."""
     try:
-        return _compiled(_validator().schema)
+        return _compiled(_inlined_schema())
     except KeyError:
         return None
 
