@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # Old-style tone placement (hóa, khỏe, thủy) as the spec asks: move a tone mark
@@ -59,6 +60,8 @@ def collapse(text: str) -> str:
     return " ".join(normalize_text(text).split())
 
 
+@lru_cache(maxsize=4096)
 def fold_key(text: str) -> str:
-    """A matching key: normalised, case-folded, spaces collapsed."""
+    """A matching key: normalised, case-folded, spaces collapsed (cached: names and
+    titles are matched again and again)."""
     return collapse(text).casefold()
