@@ -1,7 +1,7 @@
 """Score the pipelines on the hard cases and the seeds of tests/data.
 
 Prints officials F1 (names), figures F1 (kind, value, denominator) and event_date
-accuracy, over the 29 cases, the 5 seeds and both, by the rules of
+accuracy, over the hard cases, the 5 seeds and both, by the rules of
 docs/annotation-rules.md. Run: ``python benchmarks/score_cases.py``.
 """
 
@@ -9,9 +9,10 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from govnews_crawler.cli import build_item, read_article_file
 from govnews_crawler.extraction.text import fold_key
-from govnews_crawler.offline import PipelineRunner
+from govnews_crawler.item.builder import build_item
+from govnews_crawler.pipelines.chain import PipelineRunner
+from govnews_crawler.sources.files import read_article_file
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SETS = {"cases": (DATA / "cases", DATA / "cases" / "gold_cases.jsonl"),

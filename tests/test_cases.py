@@ -12,10 +12,7 @@ from .conftest import CASES, GOLD_CASES
 with GOLD_CASES.open(encoding="utf-8") as _f:
     GOLD = [json.loads(line) for line in _f if line.strip()]
 # (file, check) -> why it fails for now; None as check: every check of the file.
-XFAIL = {
-    ("B2_generic_split_container.html", "scalars"): "generic extractor takes the site banner (h1) for the title",
-    ("B2_generic_split_container.html", "figures"): "no measure read for the count after a comma list",
-}
+XFAIL: dict[tuple[str, str | None], str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -88,3 +88,18 @@ def test_measures_carried_and_labelled():
     assert measures["145 tỷ đồng"] == ("Thu ngân sách nhà nước", None)
     assert measures["92%"] == ("Thu ngân sách nhà nước", "dự toán")
     assert measures["6,2 tỷ đồng"][0] == "Kinh phí làm đường giao thông"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Đến nay, tổng số hộ tham gia bảo hiểm y tế là 4.520 hộ.", ("4.520 hộ", "tổng số hộ tham gia bảo hiểm y tế")),
+        ("Qua đợt ra quân, số lượng đoàn viên mới kết nạp đạt 250 người.", ("250 người", "số lượng đoàn viên mới kết nạp")),
+        ("Xã đã xây mới 3 phòng học, đưa tổng số phòng học kiên cố lên 48 phòng học.",
+         ("48 phòng học", "tổng số phòng học kiên cố")),
+        ("Huyện đã hỗ trợ 12 hộ làm nhà.", ("12 hộ", None)),
+        ("Xã có tổng số 1.245 hộ.", ("1.245 hộ", None)),
+    ],
+)
+def test_count_measure_is_the_number_of_something(sentence, expected):
+    assert [(f["text"], f["measure"]) for f in find_figures(sentence)][-1] == expected

@@ -44,3 +44,34 @@ def test_project_root_has_scrapy_cfg():
     config.read(ROOT / "scrapy.cfg")
     assert config["settings"]["default"] == "govnews_crawler.settings"
     assert config["deploy:local"]["project"] == "govnews_crawler"
+
+
+BANNER_PAGE = """<html><head><meta charset="utf-8"><title>Trang thông tin điện tử xã Đông Sơn</title></head><body>
+<div class="top"><h1>Trang thông tin điện tử xã Đông Sơn</h1></div>
+<ul class="menu"><li><a href="/">Trang chủ</a></li><li><a href="/gt">Giới thiệu</a></li><li><a href="/tt">Tin tức</a></li></ul>
+<div class="baiviet">{heading}<span class="thoigian">14:05 03/11/2022</span>
+<div class="nd"><p>Chiều ngày 02/11/2022, Đảng ủy xã tổ chức hội nghị sơ kết công tác 10 tháng.</p>
+<p>Đồng chí Lê Văn Hòa, Bí thư Đảng ủy xã chủ trì và kết luận hội nghị.</p></div></div>
+</body></html>"""
+
+
+def test_heading_class_near_the_body_beats_the_site_banner():
+    from govnews_crawler.platforms.generic_extractor import parse_article
+
+    page = BANNER_PAGE.format(heading='<div class="Tieu_De">Đảng ủy xã sơ kết công tác 10 tháng năm 2022</div>')
+    assert parse_article(page)["title"] == "Đảng ủy xã sơ kết công tác 10 tháng năm 2022"
+    page = BANNER_PAGE.format(heading='<p class="news-headline">Sơ kết công tác Đảng 10 tháng</p>')
+    assert parse_article(page)["title"] == "Sơ kết công tác Đảng 10 tháng"
+
+
+def test_a_banner_above_the_menu_or_far_from_the_body_is_no_headline():
+    from govnews_crawler.platforms.generic_extractor import parse_article
+
+    meta = '<meta property="og:title" content="Sơ kết công tác Đảng 10 tháng">'
+    page = BANNER_PAGE.format(heading="").replace("</head>", meta + "</head>")
+    assert parse_article(page)["title"] == "Sơ kết công tác Đảng 10 tháng"
+    menu = BANNER_PAGE[BANNER_PAGE.index('<ul class="menu">'):BANNER_PAGE.index("</ul>") + 5]
+    far = BANNER_PAGE.format(heading="").replace(menu, "<div>" + "Giới thiệu chung về xã Đông Sơn. " * 15 + "</div>")
+    assert parse_article(far.replace("</head>", meta + "</head>"))["title"] == "Sơ kết công tác Đảng 10 tháng"
+    near = BANNER_PAGE.format(heading="<h2>Hội nghị sơ kết công tác Đảng</h2>")
+    assert parse_article(near)["title"] == "Hội nghị sơ kết công tác Đảng"

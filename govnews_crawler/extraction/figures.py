@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from govnews_crawler.extraction import lexicons
 from govnews_crawler.extraction.numbers import MULTIPLIERS, NUMBER, parse_number, scaled, to_number
@@ -62,6 +62,8 @@ MEASURE_TRIM = re.compile(
 MEASURE_LEAD = re.compile(r"^(?:(?:và|trong đó|đồng thời|tuy nhiên|riêng|đã|với|có)\s+)+", re.IGNORECASE)
 # Words that name an amount but not what it measures ('với tổng số tiền 480 triệu đồng').
 GENERIC_MEASURE = re.compile(r"^(?:tổng số tiền|số tiền|tổng số|tổng cộng|tổng|số lượng|thêm|mới)$", re.IGNORECASE)
+# The number of something as a count's subject, before its verb ('nâng tổng số trường đạt chuẩn lên 31 trường').
+COUNT_SUBJECT = re.compile(r"(?<!\S)(?P<m>(?:tổng số|số lượng|dân số|số)\s+[^\W\d].*)$", re.IGNORECASE)
 # A connector inside a clause: what follows it is the noun phrase measured ('hộ với dân số').
 CONNECTOR = re.compile(r"\b(?:với|có|là|gồm)\s+")
 # A money noun written after the amount names its measure ('58,3 tỷ đồng vốn đầu tư công').
@@ -98,7 +100,7 @@ class Figure:
     denominator: int | None = None
 
     def as_dict(self) -> dict:
-        data = asdict(self)
+        data = dict(vars(self))  # the fields in order; every value a scalar
         if self.denominator is None:
             del data["denominator"]
         return data
@@ -259,17 +261,24 @@ def _looks_like_year(number: str) -> bool:
 def _measure(before: str, counted: bool = False) -> str | None:
     """What a figure measures: the clause's subject before its verb ('thu ngân sách'),
     else the noun phrase right before the number ('Diện tích lúa khoảng 830 ha').
-    A count takes only a noun phrase after a connector ('với dân số 5.320 người')."""
+    A count takes only a noun phrase after a connector ('với dân số 5.320 người') or
+    the number of something before its verb ('tổng số hộ nghèo là 120 hộ')."""
     clause = re.split(r"[,;:.()]", before)[-1].strip()
     verb = MEASURE_VERB.search(clause)
     if counted:
         if verb:
-            return None
+            number_of = COUNT_SUBJECT.search(clause[: verb.start()].strip())
+            return _measure_words(number_of["m"]) if number_of else None
         connected = list(CONNECTOR.finditer(clause))
         if not connected:
             return None
         clause = clause[connected[-1].end():]
     subject = clause[: verb.start()].strip() if verb else CONNECTOR.split(clause)[-1]
+    return _measure_words(subject)
+
+
+def _measure_words(subject: str) -> str | None:
+    """A measure's words, trimmed of place and time phrases; None when generic or too long."""
     subject = MEASURE_LEAD.sub("", MEASURE_TRIM.sub("", subject)).strip()
     if not subject or GENERIC_MEASURE.match(subject):
         return None

@@ -12,8 +12,7 @@ from govnews_crawler.extraction.text import normalize_text
 def load(name: str) -> tuple[str, ...]:
     """Entries of ``data/<name>.txt``: one a line, '#' comments and blanks skipped."""
     text = resources.files(__package__).joinpath("data", f"{name}.txt").read_text("utf-8")
-    lines = (normalize_text(line) for line in text.splitlines())
-    return tuple(line for line in lines if line and not line.startswith("#"))
+    return tuple(line for line in _normalized_lines(text) if line and not line.startswith("#"))
 
 
 @cache
@@ -33,5 +32,11 @@ def compounds() -> frozenset[str]:
     path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
     if not path.exists():
         return frozenset()
-    words = (normalize_text(line).replace("-", " ") for line in path.read_text("utf-8").splitlines())
+    words = (line.replace("-", " ") for line in _normalized_lines(path.read_text("utf-8")))
     return frozenset(w for w in words if w.islower() and 2 <= w.count(" ") + 1 <= 3)
+
+
+def _normalized_lines(text: str) -> list[str]:
+    """Each line normalised: one ``normalize_text`` over the lines joined, which keeps
+    line breaks and changes nothing across them (as many times faster as there are lines)."""
+    return normalize_text("\n".join(text.splitlines())).split("\n")

@@ -9,7 +9,6 @@ anchors a name; a surname list and a place gazetteer keep places out.
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from govnews_crawler.extraction import lexicons
 from govnews_crawler.extraction.sentences import sentences
@@ -73,15 +72,22 @@ class Token:
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
-        self.low, self.is_cap, self.is_abbr = _shape(text)
+        self.low, self.is_cap, self.is_abbr = _SHAPES.get(text) or _shape(text)
 
 
-@lru_cache(maxsize=16384)
+_SHAPES: dict[str, tuple[str, bool, bool]] = {}  # a word's shape, worked out once
+_MAX_SHAPES = 65536
+
+
 def _shape(text: str) -> tuple[str, bool, bool]:
     """A word's case-folded form, and whether it is Capitalised or an ABBREVIATION."""
     is_cap = text[:1].isupper() and (len(text) == 1 or text[1:].islower()) and text.isalpha()
     letters = [c for c in text if c.isalpha()]
-    return text.casefold(), is_cap, len(letters) >= 2 and all(c.isupper() for c in letters)
+    shape = text.casefold(), is_cap, len(letters) >= 2 and all(c.isupper() for c in letters)
+    if len(_SHAPES) >= _MAX_SHAPES:
+        _SHAPES.clear()
+    _SHAPES[text] = shape
+    return shape
 
 
 def _post_index() -> dict[str, list[tuple[str, ...]]]:

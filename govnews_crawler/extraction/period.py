@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 _YEAR = r"(?:\s*(?:/|năm\s+)(?P<year>(?:19|20)\d{2}))?"
@@ -42,8 +43,12 @@ class Mention:
     year: int | None
 
 
-def mentions(text: str) -> list[Mention]:
-    """Every period mention of ``text``, in order; comparisons and calendar dates left out."""
+@lru_cache(maxsize=256)
+def mentions(text: str) -> tuple[Mention, ...]:
+    """Every period mention of ``text``, in order; comparisons and calendar dates left out.
+
+    Cached: each figure of an article looks in the same paragraph, title and lead.
+    """
     found: list[Mention] = []
     taken = [range(m.start(), m.end()) for m in _DATE.finditer(text)]  # calendar dates are not periods
     for kind, pattern in _PATTERNS:
@@ -69,10 +74,10 @@ def mentions(text: str) -> list[Mention]:
                 value = ""
             found.append(Mention(match.start(), kind, value, year))
             taken.append(range(match.start(), match.end()))
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
-def _nearest(found: list[Mention], position: int) -> Mention | None:
+def _nearest(found: tuple[Mention, ...], position: int) -> Mention | None:
     before = [m for m in found if m.start <= position]
     if before:
         return before[-1]

@@ -19,7 +19,7 @@ class ValidatePipeline(ArticlePipeline):
                 raise DropItem(f"no {name}: {where}")
         for name in adapter.field_names():
             adapter.setdefault(name, None)
-        failed = problems(adapter.asdict())
+        failed = problems(dict(adapter.items()))  # a shallow copy: the values are plain JSON already
         if failed:
             self.count("dropped/invalid")
             for field, _ in failed:

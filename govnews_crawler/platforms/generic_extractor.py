@@ -26,7 +26,11 @@ META_DATES = (
 )
 BLOCK_TEXT = 80  # characters of own (non-link) text that make a neighbour part of the article
 RELATED = re.compile(r"^\s*(?:tin|bài viết|các tin|bài|tin tức)\s*(?:liên quan|khác|cùng chuyên mục|đã đưa)", re.I)
-HEADLINES = "self::h1 or self::h2 or self::h3 or contains(@class, 'title')"
+HEADING_CLASS = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ-_', 'abcdefghijklmnopqrstuvwxyz')"
+HEADLINES = ("self::h1 or self::h2 or self::h3 or "
+             + " or ".join(f"contains({HEADING_CLASS}, '{word}')" for word in ("title", "tieude", "headline")))
+HEADLINE_GAP = 400  # characters of other text between a headline and the main text, at most
+FURNITURE = "ancestor-or-self::*[self::header or self::nav or self::footer or self::a]"
 
 
 def parse_article(page: Selector | str) -> dict[str, Any]:
@@ -37,7 +41,6 @@ def parse_article(page: Selector | str) -> dict[str, Any]:
     title = (
         (_headline(container) if container is not None else None)
         or sel.css('meta[property="og:title"]::attr(content)').get()
-        or sel.css("h1 ::text").get()
         or sel.css("title::text").get()
     )
     return {
@@ -104,15 +107,39 @@ def _without_related(block: Selector) -> Selector:
 
 
 def _headline(container: Selector) -> str | None:
-    """The visible headline nearest before the main text (or the first inside it)."""
-    before = container.xpath(f"preceding::*[{HEADLINES}]")
-    for node in [*reversed(before), *container.xpath(f".//*[{HEADLINES}]")]:
-        if node.xpath("ancestor-or-self::*[self::header or self::nav or self::footer or self::a]"):
-            continue
-        text = " ".join(" ".join(node.css("::text").getall()).split())
-        if 10 <= len(text) <= 300 and not node.css("a[href]"):
-            return text
-    return None
+    """The visible headline nearest before the main text and near it, else the first inside it."""
+    passed = 0
+    for node in reversed(container.xpath("preceding::*")):
+        if node.xpath(f"self::*[{HEADLINES}]"):
+            if (text := _headline_text(node)) is not None:
+                return text
+        elif _navigation(node):
+            break  # what stands above the menu is the site's, not the article's
+        own = " ".join(" ".join(node.xpath("text()").getall()).split())
+        if not node.xpath(FURNITURE) and not looks_like_date_line(own):
+            passed += len(own)
+        if passed > HEADLINE_GAP:
+            break
+    return next((text for node in container.xpath(f".//*[{HEADLINES}]") if (text := _headline_text(node))), None)
+
+
+def _headline_text(node: Selector) -> str | None:
+    """A heading's text if it reads as an article's headline: visible, no link, 10–300 characters."""
+    if node.xpath(FURNITURE) or node.css("a[href]"):
+        return None
+    text = " ".join(" ".join(node.css("::text").getall()).split())
+    return text if 10 <= len(text) <= 300 else None
+
+
+def _navigation(node: Selector) -> bool:
+    """A menu or a list of links: ``nav``, or three links or more making most of its text."""
+    if node.root.tag == "nav":
+        return True
+    links = node.css("a")
+    if len(links) < 3:
+        return False
+    text = len(" ".join(" ".join(node.css("::text").getall()).split()))
+    return sum(len(" ".join(a.css("::text").getall()).strip()) for a in links) * 2 > text
 
 
 def _own_text(node: Selector) -> int:
