@@ -11,6 +11,7 @@ from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 
 class PortalOffsiteMiddleware(OffsiteMiddleware):
     def process_request(self, request, spider=None):
-        if request.dont_filter and not request.meta.get("allow_offsite"):
-            request = request.replace(dont_filter=False)
+        if (request.dont_filter and not request.meta.get("allow_offsite")
+                and not self.should_follow(request, self.crawler.spider)):
+            request = request.replace(dont_filter=False)  # offsite: Scrapy's filter drops it, counted and logged
         return super().process_request(request)

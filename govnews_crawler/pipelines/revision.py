@@ -76,7 +76,7 @@ class RevisionPipeline(ArticlePipeline):
             revision, change = previous.revision + 1, "state/revised"
         adapter["revision"] = revision
         run_id = self.state.run_id
-        stored = self.state.store.put(url, self.portal, sha1, revision, run_id, self.encoder.encode(adapter.asdict()),
+        stored = self.state.store.put(url, self.portal, sha1, revision, run_id, self.encoder.encode(dict(adapter)),
                                       replace=previous is not None and previous.revision == revision)
         if not stored:
             self.count("state/stored_elsewhere")
