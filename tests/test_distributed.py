@@ -268,6 +268,8 @@ def test_two_workers_read_one_archive_listing_and_fetch_each_newest_capture_once
     articles = exported(*outs)
     assert len(articles) == len({u for u, _ in articles}) == 30
     assert sorted(stats(log).get("govnews/archive/cdx_pages", 0) for log in logs) == [0, 30]  # the walk on one worker
+    # ... and the captures for both: the idle one took them as soon as they were queued, not on a 5 s heartbeat
+    assert all(stats(log).get("govnews/archive/budget/capture", 0) for log in logs)
     for log in logs:
         assert "Traceback" not in log.read_text()
 

@@ -21,7 +21,8 @@ class RedisWorkers:
     else only on its 5 s heartbeat: a worker with room (idle, or fewer requests in flight
     than it may have) would leave what other workers queue meanwhile waiting. So every
     ``GOVNEWS_REDIS_POLL_SECONDS`` (0.1 s) a worker with room looks at the queue's length,
-    and wakes its engine when the queue holds requests.
+    and wakes its engine when the queue holds requests, or when it is idle and no other
+    worker has work left (so it closes now, not on the next heartbeat).
     """
 
     def __init__(self, crawler) -> None:
@@ -84,7 +85,8 @@ class RedisWorkers:
         spider.logger.info("%s: worker %s joined the shared queue", spider.name, self.worker)
 
     def wake(self) -> None:
-        """Have the engine ask the scheduler now when it has room and the queue holds requests."""
+        """Have the engine look again now when it has room and the queue holds requests,
+        or when it is idle and the crawl is over (then it closes)."""
         from redis import RedisError
 
         engine = self.crawler.engine
@@ -92,10 +94,11 @@ class RedisWorkers:
         if slot is None or slot.closing or engine.needs_backout():
             return
         try:
-            queued = self.server.zcard(self.queue.key)
+            ready = self.server.zcard(self.queue.key) or (engine.spider_is_idle()
+                                                           and not self.others_busy(self.crawler.spider))
         except RedisError:  # the next look may get through; the renewal loop logs lasting trouble
             return
-        if queued:
+        if ready:
             slot.nextcall.schedule()
 
     def others_busy(self, spider) -> bool:
