@@ -243,3 +243,28 @@ def test_the_database_lost_mid_run_stops_the_run_loudly_and_the_next_run_complet
     assert sorted(stored) == sorted(articles_of(routes)), "an article lost or stored twice"
     published = [i["url"].split("/", 3)[3] for i in exports(tmp_path, "demo")]
     assert sorted(published) == sorted(articles_of(routes)), "what the store holds is published once"
+
+
+def test_crawls_opening_a_new_sqlite_store_together_migrate_once(tmp_path):
+    import threading
+
+    for attempt in range(5):
+        state, barrier, counts, errors = tmp_path / str(attempt), threading.Barrier(6), [], []
+
+        def open_and_count(state=state, barrier=barrier, counts=counts, errors=errors):
+            barrier.wait()
+            try:
+                store = open_record(state)
+                counts.append(store.count())
+                store.close()
+            except Exception as problem:  # collected for the assertion below
+                errors.append(problem)
+
+        threads = [threading.Thread(target=open_and_count) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert not errors and counts == [0] * 6
+        with closing(sqlite3.connect(state / "state.sqlite")) as db:
+            assert db.execute("PRAGMA user_version").fetchone()[0] == 3

@@ -81,15 +81,26 @@ class StateStore:
             raise StoreError(f"{path}: not a readable store ({problem}); restore it from a backup, "
                              "or move it aside to start a new one") from None
 
-    def _migrate(self) -> None:
+    def _version(self) -> int:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version == 0 and self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'exported'").fetchone():
             version = 1
+        return version
+
+    def _migrate(self) -> None:
+        version = self._version()
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: schema version {version} is newer than this govnews-crawler "
                              f"({SCHEMA_VERSION}); upgrade govnews-crawler")
         if version < SCHEMA_VERSION:
-            self.db.executescript(f"BEGIN; {MIGRATIONS[version]} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+            try:  # BEGIN IMMEDIATE: of two crawls opening a new store at once, one migrates, the other waits
+                self.db.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[version]} "
+                                      f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+            except sqlite3.OperationalError:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                if self._version() != SCHEMA_VERSION:  # not the other crawl's migration: a real failure
+                    raise
 
     def get(self, url: str) -> Exported | None:
         try:
