@@ -27,10 +27,10 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 # Outputs of one callback processed at once: an article yields one item, a listing page a
-# few dozen requests, and the pipelines are plain CPU work that gains nothing from
-# overlap. Scrapy's 100 starts 100 asyncio workers for every response (a fifth of a
-# crawl's CPU on loopback, benchmarks/crawl_speed.py).
-CONCURRENT_ITEMS = 8
+# few dozen requests (all of them at once under 32), and the pipelines are plain CPU work
+# that gains nothing from overlap. Scrapy's 100 starts 100 asyncio workers for every
+# response (about a sixth of a crawl's CPU on loopback, benchmarks/crawl_speed.py).
+CONCURRENT_ITEMS = 32
 DOWNLOAD_DELAY = 0.5
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0

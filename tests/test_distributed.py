@@ -247,8 +247,9 @@ def archive_captures():
 
 
 def archive_worker(settings, out, log):
+    """A worker on the archive portal kyanh; the workers of a test share one store (their tmp folder's)."""
     return subprocess.Popen([sys.executable, "-m", "scrapy", "crawl", "kyanh", "-O", str(out), *settings,
-                             "-s", f"LOG_FILE={log}", "-s", f"GOVNEWS_STATS_FILE={log}.stats.json", *FAST], cwd=ROOT)
+                             "-s", f"GOVNEWS_STATE_DIR={out.parent / 'state'}", "-s", f"LOG_FILE={log}", "-s", f"GOVNEWS_STATS_FILE={log}.stats.json", *FAST], cwd=ROOT)
 
 
 def test_two_workers_read_one_archive_listing_and_fetch_each_newest_capture_once(redis_url, tmp_path):

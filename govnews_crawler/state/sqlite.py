@@ -8,6 +8,7 @@ to date. A store that fails SQLite's quick check is refused at open.
 """
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from govnews_crawler.common.clock import utc_now_iso
 from govnews_crawler.state.records import Exported, StoreError
 
 SCHEMA_VERSION = 3
+OPEN_TIMEOUT = 30  # seconds a crawl waits for another one holding the store
 ARTICLES = """
 CREATE TABLE articles (
     url TEXT NOT NULL,
@@ -68,18 +70,38 @@ class StateStore:
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        try:
-            self.db = sqlite3.connect(path, timeout=30)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            check = self.db.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise StoreError(f"{path}: damaged store ({check}); restore it from a backup, or move it aside "
-                                 "and run `govnews crawl` to rebuild it from the portals")
-            self._migrate()
-        except sqlite3.DatabaseError as problem:
-            raise StoreError(f"{path}: not a readable store ({problem}); restore it from a backup, "
-                             "or move it aside to start a new one") from None
+        deadline = time.monotonic() + OPEN_TIMEOUT
+        while True:
+            try:
+                self.db = sqlite3.connect(path, timeout=OPEN_TIMEOUT)
+            except sqlite3.Error as problem:  # a folder, a file we may not read
+                raise self._unreadable(problem) from None
+            try:
+                self._open()
+                return
+            except sqlite3.DatabaseError as problem:
+                self.db.close()
+                # Another crawl creating the store holds a lock SQLite's busy timeout does not wait for
+                # (switching a new file to WAL): try again, for as long as the busy timeout would.
+                if "locked" not in str(problem) or time.monotonic() > deadline:
+                    raise self._unreadable(problem) from None
+                time.sleep(0.05)
+            except StoreError:
+                self.db.close()
+                raise
+
+    def _open(self) -> None:
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        check = self.db.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise StoreError(f"{self.path}: damaged store ({check}); restore it from a backup, or move it aside "
+                             "and run `govnews crawl` to rebuild it from the portals")
+        self._migrate()
+
+    def _unreadable(self, problem: Exception) -> StoreError:
+        return StoreError(f"{self.path}: not a readable store ({problem}); restore it from a backup, "
+                          "or move it aside to start a new one")
 
     def _version(self) -> int:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
