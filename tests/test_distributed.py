@@ -185,10 +185,12 @@ def test_a_worker_refuses_redis_without_a_password_in_one_line(redis_url, tmp_pa
     port = redis_url.rsplit(":", 1)[1].split("/")[0]
     scrapy_crawl = [sys.executable, "-m", "scrapy", "crawl", "demo"]
     govnews_crawl = [sys.executable, "-m", "govnews_crawler.cli", "crawl", "demo"]
+    scrapy_crawlall = [sys.executable, "-m", "scrapy", "crawlall", "demo"]
     # 10.255.255.1 is never connected to: the refusal comes before any connection.
     for url, extra, why in ((f"redis://10.255.255.1:{port}/0", ["-s", "GOVNEWS_REDIS_INSECURE=1"], "not on this machine"),
                             (f"redis://127.0.0.1:{port}/0", [], "for a loopback test")):
-        for command, name in ((scrapy_crawl, "scrapy crawl demo"), (govnews_crawl, "govnews crawl")):
+        for command, name in ((scrapy_crawl, "scrapy crawl demo"), (govnews_crawl, "govnews crawl"),
+                              (scrapy_crawlall, "scrapy crawlall")):
             start = time.monotonic()
             done = subprocess.run([*command, "-s", f"REDIS_URL={url}", "-s", f"GOVNEWS_STATE_DIR={tmp_path / 'state'}",
                                    *extra], cwd=ROOT, capture_output=True, text=True, timeout=60)

@@ -7,6 +7,7 @@ from scrapy.exceptions import UsageError
 from scrapy.settings import SETTINGS_PRIORITIES
 
 from govnews_crawler.cli.run_options import add_run_options, plan_from
+from govnews_crawler.distributed.profile import InsecureRedis, refuse_insecure
 from govnews_crawler.runs.plan import RunError
 from govnews_crawler.runs.runner import run_all
 from govnews_crawler.state import StoreError
@@ -31,6 +32,12 @@ class Command(ScrapyCommand):
             plan = plan_from(args, opts, _cmdline_settings(self.settings))
         except RunError as problem:
             raise UsageError(str(problem), print_help=False) from None
+        try:
+            refuse_insecure(self.settings)  # before any crawler: one line, not a traceback per portal
+        except InsecureRedis as problem:
+            print(f"scrapy crawlall: {problem}", file=sys.stderr)
+            self.exitcode = 2
+            return
         try:
             self.exitcode = run_all(plan)
         except RunError as problem:  # another run holds the state directory
