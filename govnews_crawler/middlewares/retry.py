@@ -71,13 +71,17 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if archive_request(request) or not throttled(response, retry_after):
             return
         downloader = self.crawler.engine.downloader
-        key = downloader.get_slot_key(request)
+        key = self._slot_key(request)
         seconds = min(self.pause_default if retry_after is None else retry_after, self.pause_max)
         if self.holds.hold(downloader, key, seconds):
             self.crawler.stats.inc_value("govnews/slot_paused")
             log.warning("%s: %s answered %d to %s; holding every request to it for %.0f s (%s)",
                         spider.name, key, response.status, request.url, seconds,
                         "Retry-After" if retry_after is not None else "RETRY_AFTER_DEFAULT")
+
+    def _slot_key(self, request) -> str:
+        """The download slot the request goes through (its host, or the archive's slot)."""
+        return self.crawler.engine.downloader.get_slot_key(request)
 
     async def process_response(self, request, response):
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
@@ -89,7 +93,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
             return response
         if response.status in (429, 503):
             self.crawler.stats.inc_value(f"govnews/throttled/{response.status}")
-        if throttled(response, retry_after) and self.holds.remaining(request.meta.get("download_slot", "")) > 0:
+        if throttled(response, retry_after) and self.holds.remaining(self._slot_key(request)) > 0:
             return retry  # waits in the held slot
         wait = min(self.backoff_base * 2**tries if retry_after is None else retry_after, self.backoff_max)
         if response.status in (429, 503):
