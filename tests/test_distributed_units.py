@@ -5,9 +5,9 @@ import pickle
 import pytest
 import scrapy
 
-from govnews_crawler.distributed import serializer
 from govnews_crawler.distributed.profile import InsecureRedis, check_auth
 from govnews_crawler.platforms.base import ListingEntry
+from govnews_crawler.queues import codec
 from govnews_crawler.runs.checks import HealthChecks
 
 
@@ -26,9 +26,9 @@ def test_a_request_round_trips_as_json_with_vietnamese_text_unescaped():
     request = scrapy.Request("http://a.vn/b", callback=spider.parse_article, errback=spider.on_error, priority=10,
                              cb_kwargs={"listed": ListingEntry("http://a.vn/b", "Hội nghị", "2020-01-02")},
                              meta={"govnews_article": "http://a.vn/b"}, headers={"Referer": "http://a.vn/"})
-    payload = serializer.dumps(request, spider)
+    payload = codec.dumps(request, spider)
     assert "Hội nghị".encode() in payload
-    back = serializer.loads(payload, spider)
+    back = codec.loads(payload, spider)
     assert (back.url, back.priority, back.callback, back.errback) == (request.url, 10, spider.parse_article, spider.on_error)
     assert back.cb_kwargs == request.cb_kwargs and back.meta == request.meta
     assert back.headers[b"Referer"] == b"http://a.vn/"
@@ -46,8 +46,8 @@ def test_a_request_round_trips_as_json_with_vietnamese_text_unescaped():
     b'{"url": "http://a.vn/", "callback": "parse_article", "cb_kwargs": {"x": {"$entry": {"evil": "1"}}}}',
 ])
 def test_anything_else_is_rejected(payload):
-    with pytest.raises(serializer.RejectedPayload):
-        serializer.loads(payload, Portal())
+    with pytest.raises(codec.RejectedPayload):
+        codec.loads(payload, Portal())
 
 
 def test_redis_without_a_password_is_refused_except_on_the_loopback_when_allowed():

@@ -1,4 +1,5 @@
-"""The JOBDIR check: queues written by Scrapy's own classes, then damaged as a kill leaves them."""
+"""The JOBDIR check: queues written by the project's JSON disk queue, then damaged as a kill
+leaves them; a queue in Scrapy's pickle, or with an entry that is not the spider's request."""
 
 import json
 import logging
@@ -6,10 +7,12 @@ import struct
 from pathlib import Path
 
 import pytest
+from queuelib.queue import LifoDiskQueue
 from scrapy import Request, Spider
 from scrapy.squeues import PickleLifoDiskQueue
 from scrapy.utils.test import get_crawler
 
+from govnews_crawler.queues.disk import JsonLifoDiskQueue
 from govnews_crawler.runs.jobdir import JobdirGuard, guard
 
 
@@ -22,15 +25,16 @@ class Portal(Spider):
 
 @pytest.fixture
 def crawler(tmp_path):
-    crawler = get_crawler(Portal, {"JOBDIR": str(tmp_path / "job")})
+    crawler = get_crawler(Portal, {"JOBDIR": str(tmp_path / "job"),
+                                   "SCHEDULER_DISK_QUEUE": "govnews_crawler.queues.disk.JsonLifoDiskQueue"})
     crawler.spider = crawler._create_spider()
     return crawler
 
 
-def write_jobdir(crawler, jobdir: Path, requests: int = 3) -> Path:
+def write_jobdir(crawler, jobdir: Path, requests: int = 3, queue_class=JsonLifoDiskQueue) -> Path:
     """A JOBDIR as a crawl stopped by SIGTERM leaves it: a closed queue, active.json, requests.seen."""
     path = jobdir / "requests.queue" / "127.0.0.1-abc" / "0"
-    queue = PickleLifoDiskQueue(crawler, str(path))
+    queue = queue_class(crawler, str(path))
     for n in range(requests):
         queue.push(Request(f"http://127.0.0.1/read/{n}.html", callback=crawler.spider.parse))
     queue.close()
@@ -68,6 +72,39 @@ def test_a_jobdir_that_does_not_load_is_dropped_and_named(crawler, tmp_path, cap
     assert f"kyanh: the JOBDIR file {broken} does not load" in caplog.text
     assert crawler.stats.get_value("govnews/jobdir/dropped") == 1
     assert not any((jobdir / name).exists() for name in ("requests.queue", "requests.seen", "spider.state"))
+
+
+def test_the_json_queue_gives_back_the_spiders_requests(crawler, tmp_path):
+    path = write_jobdir(crawler, tmp_path / "job", requests=2)
+    assert b"http://127.0.0.1/read/1.html" in path.read_bytes() and b"pickle" not in path.read_bytes()
+    queue = JsonLifoDiskQueue(crawler, str(path))
+    back = [queue.pop(), queue.pop(), queue.pop()]
+    assert [r.url for r in back[:2]] == ["http://127.0.0.1/read/1.html", "http://127.0.0.1/read/0.html"]
+    assert back[0].callback == crawler.spider.parse and back[2] is None
+
+
+def test_a_request_that_is_not_the_spiders_stays_in_memory(crawler, tmp_path):
+    queue = JsonLifoDiskQueue(crawler, str(tmp_path / "q" / "0"))
+    with pytest.raises(ValueError, match="not a method of the spider"):  # Scrapy's scheduler keeps it in memory
+        queue.push(Request("http://127.0.0.1/a", callback=print))
+    assert len(queue) == 0
+
+
+@pytest.mark.parametrize("left", ["pickle queue", "hostile entry"])
+def test_a_queue_not_of_this_codec_is_dropped_unread(crawler, tmp_path, caplog, left):
+    """A JOBDIR an older version left in pickle, or one with an entry written by someone else:
+    nothing is unpickled or called, the queue is dropped and the listings walked again."""
+    jobdir = tmp_path / "job"
+    if left == "pickle queue":
+        queue = write_jobdir(crawler, jobdir, queue_class=PickleLifoDiskQueue)
+    else:
+        queue = write_jobdir(crawler, jobdir)
+        hostile = LifoDiskQueue(str(queue))  # queuelib's own queue: raw bytes
+        hostile.push(b'{"url": "http://127.0.0.1/x", "callback": "parse", "_class": "os.system"}')
+        hostile.close()
+    with caplog.at_level(logging.WARNING):
+        assert guard(jobdir, crawler) is True
+    assert "RejectedPayload" in caplog.text and not (jobdir / "requests.queue").exists()
 
 
 def test_the_add_on_leaves_a_redis_crawl_its_scheduler():

@@ -1,10 +1,13 @@
 """Real crawls of every platform's saved pages through the Scrapy engine, on loopback."""
 
+import inspect
 import json
 
 import pytest
+from scrapy.utils.misc import is_generator_with_return_value
 
 from govnews_crawler.registry import load_portals
+from govnews_crawler.spiders.portal import PortalSpider
 
 from .crawling import FIXTURES, crawl
 
@@ -106,3 +109,11 @@ def test_bad_arguments_fail_clearly(argument, tmp_path):
     assert done.returncode != 0
     assert f"-a {name}={value!r}" in done.log
     assert done.items == []
+
+
+def test_no_callback_is_a_generator_returning_a_value():
+    """Scrapy's per-response check is off (WARN_ON_GENERATOR_RETURN_VALUE); this is it, once."""
+    callbacks = [method for name, method in inspect.getmembers(PortalSpider, inspect.isfunction)
+                 if name.startswith("parse") or name == "on_error"]
+    assert {m.__name__ for m in callbacks} >= {"parse_listing", "parse_article", "parse_cdx", "parse_capture"}
+    assert [m.__name__ for m in callbacks if is_generator_with_return_value(m)] == []

@@ -5,7 +5,7 @@ Switched on by ``REDIS_URL`` (``-s REDIS_URL=rediss://:password@host:6379/0``) o
 Needs ``pip install govnews-crawler[distributed]``.
 
 Redis holds only the queue, and a worker trusts nothing in it (JSON requests, see
-``serializer``). A Redis without authentication is refused: on another host always,
+``queues.codec``). A Redis without authentication is refused: on another host always,
 on the loopback only unless ``GOVNEWS_REDIS_INSECURE=1`` (``--insecure-redis``).
 """
 

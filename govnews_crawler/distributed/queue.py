@@ -3,7 +3,7 @@ Redis script, from the queue into the worker's in-flight set; finishing it remov
 a worker whose lease lapsed has its in-flight set moved back into the queue.
 
 Both are sorted sets scored by ``-priority``, scrapy-redis's queue layout. Entries are
-JSON bytes (``serializer``); the entry itself is the in-flight token.
+JSON bytes (``queues.codec``); the entry itself is the in-flight token.
 """
 
 from govnews_crawler.distributed.keys import inflight_key, lease_key, queue_key, workers_key

@@ -14,10 +14,10 @@ from typing import Any
 
 from scrapy.core.scheduler import BaseScheduler
 
-from govnews_crawler.distributed import serializer
 from govnews_crawler.distributed.inflight import PARENT, SAME_WORKER, TOKEN, in_flight
 from govnews_crawler.distributed.profile import connect, worker_id
 from govnews_crawler.distributed.queue import SharedQueue
+from govnews_crawler.queues import codec
 
 # PortalSpider's callbacks of listings, feeds and the archive's CDX pages.
 LISTING_CALLBACKS = ("parse_listing", "parse_feed", "parse_cdx")
@@ -64,7 +64,7 @@ class Scheduler(BaseScheduler):
             if not request.dont_filter and self.df.request_seen(request):
                 self.df.log(request, self.spider)
                 return False
-            self.queue.push(serializer.dumps(request, self.spider), request.priority)
+            self.queue.push(codec.dumps(request, self.spider), request.priority)
             self.stats.inc_value("scheduler/enqueued/redis")
             return True
         finally:
@@ -75,8 +75,8 @@ class Scheduler(BaseScheduler):
             return self.kept.popleft()
         while (payload := self.queue.take()) is not None:
             try:
-                request = serializer.loads(payload, self.spider)
-            except serializer.RejectedPayload as problem:
+                request = codec.loads(payload, self.spider)
+            except codec.RejectedPayload as problem:
                 self.queue.done(payload)
                 self.stats.inc_value("govnews/distributed/rejected_payloads")
                 self.spider.logger.error("%s: rejected an entry of the shared queue (%s): %r", self.spider.name,

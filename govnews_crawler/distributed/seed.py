@@ -9,9 +9,9 @@ from scrapy.crawler import Crawler
 from scrapy.utils.misc import load_object
 from scrapy.utils.project import get_project_settings
 
-from govnews_crawler.distributed import serializer
 from govnews_crawler.distributed.keys import dupefilter_key, inflight_key, lease_key, queue_key, workers_key
 from govnews_crawler.distributed.profile import apply_redis_profile, connect
+from govnews_crawler.queues import codec
 
 
 @dataclass
@@ -79,7 +79,7 @@ def seed(spiders: list[str], spider_args: dict, overrides: dict, fresh: bool = F
         pushed = 0
         for request in asyncio.run(_start_requests(spider)):
             if request.dont_filter or not dupefilter.request_seen(request):
-                server.zadd(queue_key(name), {serializer.dumps(request, spider): -request.priority})
+                server.zadd(queue_key(name), {codec.dumps(request, spider): -request.priority})
                 pushed += 1
         done.append(Seeded(name, pushed, server.zcard(queue_key(name))))
     return done

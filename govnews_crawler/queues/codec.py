@@ -1,7 +1,8 @@
-"""Requests in the shared queue as JSON, never pickle: anyone who can write to Redis
-must not be able to make a worker run code.
+"""Requests as JSON, never pickle, in the shared Redis queue and in a JOBDIR's queues:
+anyone who can write to Redis (or into the state folder) must not be able to make a
+crawl run code.
 
-A request travels as ``Request.to_dict(spider=...)`` in JSON; bytes and the one
+A request travels as the dict of ``Request.to_dict(spider=...)`` in JSON; bytes and the one
 value class the spiders put in ``cb_kwargs`` (``ListingEntry``) are tagged. Reading
 back accepts only that shape: plain ``Request``s over http(s), callbacks named
 ``parse``/``parse_*`` and errback ``on_error`` of the spider (looked up by name).
@@ -32,6 +33,10 @@ class RejectedPayload(ValueError):
     """A queue entry that is not a request this project wrote."""
 
 
+class Unserializable(ValueError):
+    """A request this codec cannot write (Scrapy's scheduler keeps such a request in memory)."""
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, bytes):
         return {"$bytes": base64.b64encode(value).decode("ascii")}
@@ -43,7 +48,7 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
-    raise TypeError(f"cannot put a {type(value).__name__} into the shared queue")
+    raise Unserializable(f"cannot put a {type(value).__name__} into a request queue")
 
 
 def _tagged(obj: dict) -> Any:
@@ -60,9 +65,32 @@ def _tagged(obj: dict) -> Any:
     return obj
 
 
+def _method_name(spider, method) -> str | None:
+    """The name of the spider's method ``method`` is (what ``Request.to_dict`` finds by
+    listing every member of the spider, once for the callback and once for the errback)."""
+    if method is None:
+        return None
+    name = getattr(method, "__name__", None)
+    if getattr(method, "__self__", None) is not spider or name is None \
+            or getattr(getattr(spider, name, None), "__func__", None) is not method.__func__:
+        raise Unserializable(f"{method!r} is not a method of the spider {spider.name}")
+    return name
+
+
+def as_dict(request: Request, spider) -> dict[str, Any]:
+    """``request.to_dict(spider=spider)`` for a plain ``Request`` with the spider's methods as callbacks."""
+    if type(request) is not Request:
+        raise Unserializable(f"a {type(request).__name__} is not a plain Request")
+    entry = {"url": request.url, "callback": _method_name(spider, request.callback),
+             "errback": _method_name(spider, request.errback), "headers": dict(request.headers)}
+    for attribute in Request.attributes:
+        entry.setdefault(attribute, getattr(request, attribute))
+    return entry
+
+
 def dumps(request: Request, spider) -> bytes:
-    """The queue entry of a request."""
-    return json.dumps(_plain(request.to_dict(spider=spider)), ensure_ascii=False, sort_keys=True).encode()
+    """The queue entry of a request; ``Unserializable`` (a ValueError) when it cannot be one."""
+    return json.dumps(_plain(as_dict(request, spider)), ensure_ascii=False, sort_keys=True).encode()
 
 
 def loads(payload: bytes, spider) -> Request:
