@@ -238,7 +238,7 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         text = self.page_text(response)
         if text is None:
             return
-        fields, cut = bounded_fields((platform or self.platform).parse_article(Selector(text=text), response.url),
+        fields, cut = bounded_fields((platform or self.platform).parse_article(text, response.url),
                                      self.max_text_chars)
         if cut:
             self.crawler.stats.inc_value("govnews/text_cut")
