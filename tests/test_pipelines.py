@@ -5,7 +5,8 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from govnews_crawler import settings as project_settings
-from govnews_crawler.item.article import ArticleItem, ArticleLoader
+from govnews_crawler.item.article import ArticleItem
+from govnews_crawler.item.builder import build_item
 from govnews_crawler.pipelines import NormalizeTextPipeline, ValidatePipeline
 from govnews_crawler.pipelines.fingerprint import content_sha1
 
@@ -57,13 +58,13 @@ def test_items_that_break_the_schema_are_dropped_naming_the_field(crawler, chang
     assert crawler.stats.get_value(f"govnews/invalid/{field}") == 1
 
 
-def test_loader_takes_first_and_the_text_pipeline_normalises_once(crawler):
-    loader = ArticleLoader()
-    loader.add_value("title", ["  Hội nghị Huyện uỷ\u00a0 mở rộng ", "second"])
-    loader.add_value("image_captions", ["Ảnh 1", "", "Ảnh 2"])
-    loader.add_value("source_text", ["dòng một", "dòng hai"])
-    item = loader.load_item()
+def test_the_builder_takes_first_and_the_text_pipeline_normalises_once(crawler):
+    item = build_item({"title": ["  Hội nghị Huyện uỷ\u00a0 mở rộng ", "second"], "image_captions": ["Ảnh 1", "", "Ảnh 2"],
+                       "source_text": ["dòng một", "dòng hai"], "author": "", "view_count": 12}, "http://a.vn/1",
+                      listed_title="from the listing")
     assert item["title"] == "Hội nghị Huyện uỷ mở rộng"  # as written, on one line
+    assert "author" not in item and item["view_count"] == 12 and "archive_url" not in item
+    assert build_item({"title": None}, "http://a.vn/1", listed_title="Từ danh sách")["title"] == "Từ danh sách"
     item = NormalizeTextPipeline.from_crawler(crawler).process_item(item)
     assert item["title"] == "Hội nghị Huyện ủy mở rộng"
     assert item["image_captions"] == ["Ảnh 1", "Ảnh 2"]
