@@ -8,7 +8,7 @@ every value: a tenth of the CPU the pipelines take.) Text is normalised once, by
 ``NormalizeTextPipeline``.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from govnews_crawler.common.clock import utc_now_iso
@@ -16,7 +16,7 @@ from govnews_crawler.item.article import ArticleItem
 from govnews_crawler.registry import Portal
 
 ONE_LINE = frozenset({"title", "category", "author", "date_line", "image_captions"})
-ALL_VALUES = {"source_text": "\n".join, "image_captions": list}
+ALL_VALUES: dict[str, Callable[[list], Any]] = {"source_text": "\n".join, "image_captions": list}
 
 
 def _values(name: str, value: Any) -> list:
