@@ -5,42 +5,47 @@ import unicodedata
 from functools import lru_cache
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-# Old-style tone placement (hóa, khỏe, thủy) as the spec asks: move a tone mark
-# from the second vowel of a final oa/oe/uy back to the first. "quý" keeps its tone,
-# and so does a vowel with a second mark ("hoặc", "ngoặt": ă, not a, ends the syllable).
-_END = r"(?![^\W\d_]|[\u0300-\u036f])"
-_OA_OE = re.compile(rf"(?<![qQ])([oO])([aAeE])([{_TONES}]){_END}")
-_UY = re.compile(rf"(?<![qQ])([uU])([yY])([{_TONES}]){_END}")
-
-_DASHES = str.maketrans(
-    {
-        "\u2010": "-", "\u2011": "-", "\u2012": "–", "\u2013": "–",
-        "\u2014": "–", "\u2015": "–", "\u2212": "–",
-    }
-)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but \n
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
-def _toned(bases: str) -> str:
-    """The precomposed letters that decompose to one of ``bases`` and a tone mark."""
-    return "".join(c for c in map(chr, range(0xC0, 0x1F00)) if (d := unicodedata.normalize("NFD", c))[:1] in bases
-                   and d[1:] in _TONES and len(d) == 2)
+def _tone_moves(firsts: str, seconds: str) -> dict[str, str]:
+    """Each NFC pair of a first vowel and a toned second one, to the pair with the tone
+    on the first: 'oá' -> 'óa', 'uỷ' -> 'ủy'."""
+    moves = {}
+    for first in firsts:
+        for second in seconds:
+            for tone in _TONES:
+                toned = unicodedata.normalize("NFC", second + tone)
+                if len(toned) == 1:
+                    moves[first + toned] = unicodedata.normalize("NFC", first + tone) + second
+    return moves
 
 
-# In NFC text the rules above can only change an o before a toned a/e, or a u before a toned y.
-_FOLDABLE = re.compile(rf"[oO][{_toned('aAeE')}]|[uU][{_toned('yY')}]")
+# Old-style tone placement (hóa, khỏe, thủy) as the spec asks: the tone of a final
+# oa/oe/uy goes on its first vowel. "quý" keeps its tone, and so does a vowel with a
+# second mark ("hoặc", "ngoặt": ă, not a, ends the syllable); the syllable must end there.
+_MOVES = {**_tone_moves("oO", "aAeE"), **_tone_moves("uU", "yY")}
+_TONED_AE = "".join(pair[1] for pair in _MOVES if pair[0] in "oO")
+_TONED_Y = "".join(pair[1] for pair in _MOVES if pair[0] in "uU")
+# Written first vowel first: a pattern that opens on a character class is searched fast.
+_FOLD = re.compile(rf"[oOuU](?<![qQ].)(?:(?<=[oO])[{_TONED_AE}]|(?<=[uU])[{_TONED_Y}])(?![^\W\d_]|[\u0300-\u036f])")
+
+_DASHES = {"\u2010": "-", "\u2011": "-", "\u2012": "–", "\u2013": "–", "\u2014": "–", "\u2015": "–", "\u2212": "–"}
+_DASH = re.compile(f"[{''.join(_DASHES)}]")
+# Runs of white space within a line; a lone plain space is left as it is.
+_SPACE_CHARS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(f" [ {_SPACE_CHARS}]+|[{_SPACE_CHARS}][ {_SPACE_CHARS}]*")
+# Control characters (all but \n) and invisible ones are dropped.
+_DROPPED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u00ad]")
+_LINE_EDGES = re.compile(r" *\n *")
+# The white space ``str.strip`` takes that neither of the above replaces.
+_OTHER_SPACE = re.compile(r"[\u1680\u2028\u2029]")
 
 
 def fold_tones(text: str) -> str:
     """Return NFC text with the tone of final oa/oe/uy on the first vowel (ủy, khóa)."""
-    if unicodedata.is_normalized("NFC", text) and not _FOLDABLE.search(text):
-        return text
-    decomposed = unicodedata.normalize("NFD", text)
-    decomposed = _OA_OE.sub(r"\1\3\2", decomposed)
-    decomposed = _UY.sub(r"\1\3\2", decomposed)
-    return unicodedata.normalize("NFC", decomposed)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return _FOLD.sub(lambda match: _MOVES[match.group()], text)
 
 
 def normalize_text(text: str) -> str:
@@ -51,8 +56,11 @@ def normalize_text(text: str) -> str:
     every line is stripped.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = _INVISIBLE.sub("", _CONTROL.sub("", fold_tones(text))).translate(_DASHES)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = _DASH.sub(lambda match: _DASHES[match.group()], _DROPPED.sub("", fold_tones(text)))
+    text = _SPACES.sub(" ", text)
+    if _OTHER_SPACE.search(text):
+        return "\n".join(line.strip() for line in text.split("\n"))
+    return _LINE_EDGES.sub("\n", text).strip(" ")
 
 
 def collapse(text: str) -> str:
