@@ -1,5 +1,7 @@
 """Meeting or not, and its kinds, on wordings beyond the seeds and cases."""
 
+import re
+
 import pytest
 
 from govnews_crawler.extraction.meeting import MEETING_KINDS, classify_meeting
@@ -38,3 +40,16 @@ def test_captions_count_for_the_meeting(caption, kind):
 
 def test_kinds_listed_once():
     assert "inspection" in MEETING_KINDS and len(set(MEETING_KINDS)) == len(MEETING_KINDS)
+
+
+def test_the_patterns_are_lowercase_as_the_text_they_are_matched_on():
+    """classify_meeting lowercases its text; an uppercase letter in a pattern would never match."""
+    from govnews_crawler.extraction import meeting
+
+    patterns = [meeting.MEETING, meeting.EXCLUDED, meeting.HELD, meeting.INSPECTION, meeting.EVENT_PARAGRAPH,
+                *(pattern for _, pattern in meeting._KIND_PATTERNS)]
+    for pattern in patterns:
+        letters = re.sub(r"\\[A-Za-z]", "", pattern.pattern)  # escapes such as \S, \W keep their case
+        assert letters == letters.lower(), pattern.pattern
+    assert classify_meeting("KỲ HỌP THỨ 7 HĐND HUYỆN", "Sáng 5/7, HĐND huyện khai mạc kỳ họp thứ 7.") == \
+        (True, ["council_session"])

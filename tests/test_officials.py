@@ -1,5 +1,7 @@
 """Officials rules on sentences beyond the seeds."""
 
+import re
+
 import pytest
 
 from govnews_crawler.extraction.officials import find_officials
@@ -97,3 +99,13 @@ def test_affiliation_without_post_is_no_official(text, name):
 )
 def test_long_posts_kept_whole(text, name, title):
     assert title in people(text)[name][0]
+
+
+def test_role_cues_are_lowercase_as_the_text_they_are_matched_on():
+    from govnews_crawler.extraction.officials import PLURAL_HONORIFIC, ROLE_CUES
+
+    for pattern in [PLURAL_HONORIFIC, *(cue for _, cue in ROLE_CUES)]:
+        letters = re.sub(r"\\[A-Za-z]", "", pattern.pattern)
+        assert letters == letters.lower(), pattern.pattern
+    officials = find_officials("Hội nghị do đồng chí Lê Văn Hòa, Chủ tịch UBND huyện, CHỦ TRÌ.")
+    assert officials == [{"name": "Lê Văn Hòa", "titles": ["Chủ tịch UBND huyện"], "roles": ["chair"]}]

@@ -33,19 +33,21 @@ LOWER_IN_TITLES = {"huyện", "tỉnh", "xã", "thị", "trấn", "phường", "
 TITLE_DELIMITERS = {",", ";", ".", ":", "(", ")", "–", "-", "!", "?", "…", '"', "“", "”"}
 MAX_TITLE_TOKENS = 14
 
-ROLE_CUES = (  # (role, pattern) in the order roles are listed
-    ("co_chair", re.compile(r"\bđồng chủ trì\b", re.IGNORECASE)),
-    ("chair", re.compile(r"(?<!đồng )\bchủ trì\b", re.IGNORECASE)),
+# (role, pattern) in the order roles are listed; lowercase, matched on lowercased text
+# (a case-insensitive pattern opening on a Vietnamese letter is tried at every position).
+ROLE_CUES = (
+    ("co_chair", re.compile(r"\bđồng chủ trì\b")),
+    ("chair", re.compile(r"(?<!đồng )\bchủ trì\b")),
     ("attendee", re.compile(
         r"\b(?:tham dự|đến dự|cùng dự|có mặt|làm việc với|tiếp và làm việc|cùng đi|tháp tùng|tiếp xúc cử tri)\b"
-        r"|\bdự(?!\s+(?:án|thảo|toán|kiến|báo|trữ|phòng|thi|định|luật|tính|bị))\b", re.IGNORECASE)),
-    ("speaker", re.compile(r"\b(?:phát biểu|báo cáo|trình bày|đề nghị|giải trình|nhấn mạnh|cho biết)\b", re.IGNORECASE)),
-    ("concluder", re.compile(r"\bkết luận\b", re.IGNORECASE)),
-    ("head_of_delegation", re.compile(r"\b(?:trưởng đoàn|dẫn đầu)\b", re.IGNORECASE)),
+        r"|\bdự(?!\s+(?:án|thảo|toán|kiến|báo|trữ|phòng|thi|định|luật|tính|bị))\b")),
+    ("speaker", re.compile(r"\b(?:phát biểu|báo cáo|trình bày|đề nghị|giải trình|nhấn mạnh|cho biết)\b")),
+    ("concluder", re.compile(r"\bkết luận\b")),
+    ("head_of_delegation", re.compile(r"\b(?:trưởng đoàn|dẫn đầu)\b")),
 )
 ROLE_ORDER = [role for role, _ in ROLE_CUES]
 # A plural honorific opens a list that runs on past ';' ('các đồng chí: A, …; B và C, …').
-PLURAL_HONORIFIC = re.compile(r"\bcác\s+(?:đồng chí|đ/c|ông|bà)\b", re.IGNORECASE)
+PLURAL_HONORIFIC = re.compile(r"\bcác\s+(?:đồng chí|đ/c|ông|bà)\b")  # on lowercased text
 # Lowercase words that end a title: verbs and role cues after the post ('… huyện chủ trì').
 NOT_IN_TITLE = frozenset(
     ["chủ", "trì", "phát", "biểu", "dự", "tham", "cùng", "đã", "đang", "sẽ", "và", "tại", "với", "làm", "việc", "kết", "luận", "báo", "cáo", "trình", "bày", "đề", "nghị", "nhấn", "mạnh", "cho", "biết", "yêu", "cầu", "chỉ", "đạo", "dẫn", "đầu", "đi", "thăm", "tặng", "trao", "khen", "có", "được", "là"]
@@ -123,7 +125,7 @@ def find_officials(body: str, captions: list[str] | tuple[str, ...] = ()) -> lis
             found, roles = _people_in_clause(clause, carried)
             roles = roles or roles_before
             roles_before = roles
-            carried = (True,) if found and (carried or PLURAL_HONORIFIC.search(clause)) else None
+            carried = (True,) if found and (carried or PLURAL_HONORIFIC.search(clause.lower())) else None
             for person in found:
                 _merge(people, person, roles)
     return [p.as_dict() for p in people.values() if p.titles or (p.strong and not p.affiliated)]
@@ -159,7 +161,7 @@ def _people_in_clause(clause: str, carried: tuple[bool] | None = None) -> tuple[
     A post after a coordinated list of names goes to each of them.
     """
     if carried is None and STARTERS.isdisjoint(_WORD.findall(clause.casefold())):
-        return [], [role for role, cue in ROLE_CUES if cue.search(clause)]
+        return [], _roles(clause)
     tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(clause)]
     people: list[Official] = []
     spans: list[tuple[int, int]] = []
@@ -190,8 +192,13 @@ def _people_in_clause(clause: str, carried: tuple[bool] | None = None) -> tuple[
     blanked = clause
     for start, end in spans:
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
-    roles = [role for role, cue in ROLE_CUES if cue.search(blanked)]
-    return people, roles
+    return people, _roles(blanked)
+
+
+def _roles(text: str) -> list[str]:
+    """The roles whose cues the text holds."""
+    low = text.lower()
+    return [role for role, cue in ROLE_CUES if cue.search(low)]
 
 
 def _share_titles(group: list[Official]) -> None:
