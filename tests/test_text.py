@@ -92,3 +92,8 @@ def test_fold_tones_on_nfc_pairs_agrees_with_the_rule_on_decomposed_text():
         value = "".join(rng.choice(letters) for _ in range(rng.randint(1, 6)))
         assert fold_tones(value) == full_rule(value), repr(value)
     assert fold_tones("Chủ tịch UBND huyện") == "Chủ tịch UBND huyện"
+
+
+def test_lowercase_keeps_every_offset():
+    assert module.lowercase("Quý IV NĂM 2024") == "quý iv năm 2024"
+    assert module.lowercase("İzmir Ủy") == "İzmir ủy"  # 'İ'.lower() is two characters: kept

@@ -17,19 +17,23 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from govnews_crawler.extraction.text import lowercase
+
 _YEAR = r"(?:\s*(?:/|năm\s+)(?P<year>(?:19|20)\d{2}))?"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# Lowercase patterns, matched on the lowercased text (``lowercase`` keeps every offset):
+# a case-insensitive pattern opening on a Vietnamese letter is tried at every position.
 _PATTERNS = [
-    ("half", re.compile(r"(?<!\d)6 tháng (?P<half>đầu|cuối) năm(?:\s+(?P<year>(?:19|20)\d{2}))?", re.I)),
-    ("months", re.compile(r"(?<![\d/,.])(?P<n>[1-9]|1[01]) tháng(?! tới| qua| sau| trước)(?: đầu năm)?" + _YEAR, re.I)),
-    ("quarter", re.compile(r"\bquý (?P<q>IV|I{1,3}|[1-4])\b" + _YEAR, re.I)),
-    ("month", re.compile(r"(?<!\d )(?<!\d)(?<!/)\btháng (?P<m>1[0-2]|0?[1-9])\b" + _YEAR, re.I)),
-    ("year", re.compile(r"(?<!học )\bnăm (?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)", re.I)),
-    ("relative", re.compile(r"(?<!học )(?<!học vừa )\b(?P<rel>năm qua|năm nay|trong năm|cả năm)\b(?!\s+(?:19|20)\d{2})", re.I)),
+    ("half", re.compile(r"(?<!\d)6 tháng (?P<half>đầu|cuối) năm(?:\s+(?P<year>(?:19|20)\d{2}))?")),
+    ("months", re.compile(r"(?<![\d/,.])(?P<n>[1-9]|1[01]) tháng(?! tới| qua| sau| trước)(?: đầu năm)?" + _YEAR)),
+    ("quarter", re.compile(r"\bquý (?P<q>iv|i{1,3}|[1-4])\b" + _YEAR)),
+    ("month", re.compile(r"(?<!\d )(?<!\d)(?<!/)\btháng (?P<m>1[0-2]|0?[1-9])\b" + _YEAR)),
+    ("year", re.compile(r"(?<!học )\bnăm (?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)")),
+    ("relative", re.compile(r"(?<!học )(?<!học vừa )\b(?P<rel>năm qua|năm nay|trong năm|cả năm)\b(?!\s+(?:19|20)\d{2})")),
 ]
-_DAY_BEFORE = re.compile(r"ngày\s+\d{1,2}\s*$", re.I)
-_DATE = re.compile(r"ngày\s+\d{1,2}\s*(?:tháng\s*\d{1,2}|/\d{1,2})(?:\s*(?:năm|/)\s*\d{4})?", re.I)
-_COMPARISON = re.compile(r"so với[^,;.]*$", re.I)
+_DAY_BEFORE = re.compile(r"ngày\s+\d{1,2}\s*$")
+_DATE = re.compile(r"ngày\s+\d{1,2}\s*(?:tháng\s*\d{1,2}|/\d{1,2})(?:\s*(?:năm|/)\s*\d{4})?")
+_COMPARISON = re.compile(r"so với[^,;.]*$")
 _ANY_YEAR = re.compile(r"\b(?:năm|/)\s*((?:19|20)\d{2})\b")
 
 
@@ -49,6 +53,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
 
     Cached: each figure of an article looks in the same paragraph, title and lead.
     """
+    text = lowercase(text)
     found: list[Mention] = []
     taken = [range(m.start(), m.end()) for m in _DATE.finditer(text)]  # calendar dates are not periods
     for kind, pattern in _PATTERNS:
@@ -61,7 +66,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
             groups = match.groupdict()
             year = int(groups["year"]) if groups.get("year") else None
             if kind == "half":
-                value = "H1" if groups["half"].lower() == "đầu" else "H2"
+                value = "H1" if groups["half"] == "đầu" else "H2"
             elif kind == "months":
                 value = "H1" if groups["n"] == "6" else f"{groups['n']}M"
             elif kind == "quarter":
@@ -69,7 +74,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
             elif kind == "month":
                 value = f"{int(groups['m']):02d}"
             elif kind == "relative":
-                value = "qua" if groups["rel"].lower() in ("năm qua", "trong năm", "cả năm") else "nay"
+                value = "qua" if groups["rel"] in ("năm qua", "trong năm", "cả năm") else "nay"
             else:
                 value = ""
             found.append(Mention(match.start(), kind, value, year))
