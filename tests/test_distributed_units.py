@@ -20,6 +20,9 @@ class Portal(scrapy.Spider):
     def on_error(self, failure):
         pass
 
+    def sample_failed(self, failure):
+        pass
+
 
 def test_a_request_round_trips_as_json_with_vietnamese_text_unescaped():
     spider = Portal()
@@ -34,6 +37,12 @@ def test_a_request_round_trips_as_json_with_vietnamese_text_unescaped():
     assert back.headers[b"Referer"] == b"http://a.vn/"
 
 
+def test_the_archives_sample_errback_round_trips():
+    spider = Portal()
+    request = scrapy.Request("http://a.vn/c", callback=spider.parse_article, errback=spider.sample_failed)
+    assert codec.loads(codec.dumps(request, spider), spider).errback == spider.sample_failed
+
+
 @pytest.mark.parametrize("payload", [
     pickle.dumps({"url": "http://a.vn/"}),
     b"not json",
@@ -42,6 +51,7 @@ def test_a_request_round_trips_as_json_with_vietnamese_text_unescaped():
     b'{"url": "http://a.vn/", "callback": "close"}',
     b'{"url": "http://a.vn/", "callback": "parse_article", "_class": "os.system"}',
     b'{"url": "http://a.vn/", "callback": "parse_article", "errback": "close"}',
+    b'{"url": "http://a.vn/", "callback": "parse_article", "errback": "_failed"}',
     b'{"url": "http://a.vn/", "callback": "parse_missing"}',
     b'{"url": "http://a.vn/", "callback": "parse_article", "cb_kwargs": {"x": {"$entry": {"evil": "1"}}}}',
 ])

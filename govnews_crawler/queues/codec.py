@@ -5,7 +5,7 @@ crawl run code.
 A request travels as the dict of ``Request.to_dict(spider=...)`` in JSON; bytes and the one
 value class the spiders put in ``cb_kwargs`` (``ListingEntry``) are tagged. Reading
 back accepts only that shape: plain ``Request``s over http(s), callbacks named
-``parse``/``parse_*`` and errback ``on_error`` of the spider (looked up by name).
+``parse``/``parse_*`` and errbacks ``on_error``/``*_failed`` of the spider (looked up by name).
 Anything else raises ``RejectedPayload``; nothing from the payload is imported,
 called or unpickled.
 """
@@ -24,7 +24,8 @@ from govnews_crawler.platforms.base import ListingEntry
 FIELDS = {"url", "callback", "errback", "headers", "method", "body", "cookies", "meta", "encoding", "priority",
           "dont_filter", "flags", "cb_kwargs"}
 CALLBACK = re.compile(r"parse(_[a-z0-9_]+)?")
-ERRBACKS = {"on_error"}
+# Errbacks: on_error, and the archive's sample_failed-style handlers of one request kind.
+ERRBACK = re.compile(r"on_error|[a-z0-9_]+_failed")
 METHODS = {"GET", "HEAD", "POST"}
 ENTRY_FIELDS = {f.name for f in fields(ListingEntry)}
 
@@ -109,7 +110,7 @@ def loads(payload: bytes, spider) -> Request:
     callback, errback = obj.get("callback"), obj.get("errback")
     if callback is not None and not (isinstance(callback, str) and CALLBACK.fullmatch(callback)):
         raise RejectedPayload(f"callback {callback!r}")
-    if errback is not None and errback not in ERRBACKS:
+    if errback is not None and not (isinstance(errback, str) and ERRBACK.fullmatch(errback)):
         raise RejectedPayload(f"errback {errback!r}")
     for name, kind in (("meta", dict), ("cb_kwargs", dict), ("headers", dict), ("cookies", (dict, list)),
                        ("flags", list)):
