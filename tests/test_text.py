@@ -7,7 +7,7 @@ import pytest
 from govnews_crawler.extraction import text as module
 from govnews_crawler.extraction.text import fold_tones, normalize_text
 
-from .conftest import SEEDS
+from .conftest import CASES, SEEDS
 
 
 @pytest.mark.parametrize(
@@ -97,3 +97,17 @@ def test_fold_tones_on_nfc_pairs_agrees_with_the_rule_on_decomposed_text():
 def test_lowercase_keeps_every_offset():
     assert module.lowercase("Quý IV NĂM 2024") == "quý iv năm 2024"
     assert module.lowercase("İzmir Ủy") == "İzmir ủy"  # 'İ'.lower() is two characters: kept
+
+
+def test_patterns_behind_a_look_ahead_find_what_they_find_without_it():
+    """``opening_on``'s characters must hold every first character of the pattern's matches."""
+    from govnews_crawler.extraction import figures, period
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")) + sorted(CASES.glob("*.txt"))]
+    texts += [text.lower() for text in texts] + ["Covid-19 SARS-CoV 2 ngày 5/6, hôm 3/4; quý IV năm 2024, 6 tháng đầu năm"]
+    for pattern in [figures.MASKS, *(compiled for _, compiled in period._PATTERNS)]:
+        parts = re.fullmatch(r"\(\?=\[(.*?)\]\)\(\?:(.*)\)", pattern.pattern, re.S)
+        assert parts, pattern.pattern
+        plain = re.compile(parts.group(2), pattern.flags)
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], parts.group(2)

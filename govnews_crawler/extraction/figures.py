@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from govnews_crawler.extraction import lexicons
 from govnews_crawler.extraction.numbers import MULTIPLIERS, NUMBER, parse_number, scaled, to_number
 from govnews_crawler.extraction.sentences import sentences
+from govnews_crawler.extraction.text import opening_on
 
 UNITS = {  # written unit -> (kind, canonical unit)
     "đồng": ("money", "VND"), "VNĐ": ("money", "VND"), "VND": ("money", "VND"), "đ": ("money", "VND"),
@@ -37,15 +38,15 @@ IDENTIFIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Spans that are never figures: dates, times, document numbers, disease names.
-MASKS = re.compile(
-    r"(?=[\dnsctđhNSCTĐH])"  # the first characters of the branches, so the search skips the rest fast
-    r"(?:\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\b"
+MASKS = opening_on(  # a digit, or the first letter of a word branch
+    r"\dnsctđhNSCTĐH",
+    r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\b"
     r"|\b\d{1,2}\s*[-.]\s*\d{1,2}\s*[-.]\s*\d{4}\b"
     r"|\b\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?!\d)"
     r"|\b(?:ngày|sáng|chiều|trưa|tối|hôm|từ|đến)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\b"
     r"|(?-i:\b\d+[\w.]*\s*/\s*(?:\d+\s*/\s*)?[A-ZĐ]{2}[\w-]*)"
     r"|\b(?:Covid|COVID|covid|SARS-CoV)\s*[–-]?\s*\d+"
-    r"|\b(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2}\b)",
+    r"|\b(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")

@@ -17,19 +17,19 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from govnews_crawler.extraction.text import lowercase
+from govnews_crawler.extraction.text import lowercase, opening_on
 
 _YEAR = r"(?:\s*(?:/|năm\s+)(?P<year>(?:19|20)\d{2}))?"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Lowercase patterns, matched on the lowercased text (``lowercase`` keeps every offset):
 # a case-insensitive pattern opening on a Vietnamese letter is tried at every position.
 _PATTERNS = [
-    ("half", re.compile(r"(?<!\d)6 tháng (?P<half>đầu|cuối) năm(?:\s+(?P<year>(?:19|20)\d{2}))?")),
-    ("months", re.compile(r"(?<![\d/,.])(?P<n>[1-9]|1[01]) tháng(?! tới| qua| sau| trước)(?: đầu năm)?" + _YEAR)),
-    ("quarter", re.compile(r"\bquý (?P<q>iv|i{1,3}|[1-4])\b" + _YEAR)),
-    ("month", re.compile(r"(?<!\d )(?<!\d)(?<!/)\btháng (?P<m>1[0-2]|0?[1-9])\b" + _YEAR)),
-    ("year", re.compile(r"(?<!học )\bnăm (?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)")),
-    ("relative", re.compile(r"(?<!học )(?<!học vừa )\b(?P<rel>năm qua|năm nay|trong năm|cả năm)\b(?!\s+(?:19|20)\d{2})")),
+    ("half", opening_on("6", r"(?<!\d)6 tháng (?P<half>đầu|cuối) năm(?:\s+(?P<year>(?:19|20)\d{2}))?")),
+    ("months", opening_on(r"\d", r"(?<![\d/,.])(?P<n>[1-9]|1[01]) tháng(?! tới| qua| sau| trước)(?: đầu năm)?" + _YEAR)),
+    ("quarter", opening_on("q", r"\bquý (?P<q>iv|i{1,3}|[1-4])\b" + _YEAR)),
+    ("month", opening_on("t", r"(?<!\d )(?<!\d)(?<!/)\btháng (?P<m>1[0-2]|0?[1-9])\b" + _YEAR)),
+    ("year", opening_on("n", r"(?<!học )\bnăm (?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)")),
+    ("relative", opening_on("ntc", r"(?<!học )(?<!học vừa )\b(?P<rel>năm qua|năm nay|trong năm|cả năm)\b(?!\s+(?:19|20)\d{2})")),
 ]
 _DAY_BEFORE = re.compile(r"ngày\s+\d{1,2}\s*$")
 _DATE = re.compile(r"ngày\s+\d{1,2}\s*(?:tháng\s*\d{1,2}|/\d{1,2})(?:\s*(?:năm|/)\s*\d{4})?")

@@ -63,6 +63,14 @@ def normalize_text(text: str) -> str:
     return _LINE_EDGES.sub("\n", text).strip(" ")
 
 
+def opening_on(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead on the characters a match can open on (``first``, a
+    character-class body that must hold them all). Python's ``re`` then passes every other
+    position at once instead of trying the pattern's look-behinds and word boundaries there:
+    two to four times faster, the same matches."""
+    return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+
+
 def lowercase(text: str) -> str:
     """``text.lower()`` with every character at its offset: the few letters that lower to
     two characters ('İ') are kept as they are. Lowercase patterns search it much faster
