@@ -101,11 +101,11 @@ def test_lowercase_keeps_every_offset():
 
 def test_patterns_behind_a_look_ahead_find_what_they_find_without_it():
     """``opening_on``'s characters must hold every first character of the pattern's matches."""
-    from govnews_crawler.extraction import figures, period
+    from govnews_crawler.extraction import dates, figures, period
 
     texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")) + sorted(CASES.glob("*.txt"))]
     texts += [text.lower() for text in texts] + ["Covid-19 SARS-CoV 2 ngày 5/6, hôm 3/4; quý IV năm 2024, 6 tháng đầu năm"]
-    for pattern in [figures.MASKS, *(compiled for _, compiled in period._PATTERNS)]:
+    for pattern in [figures.MASKS, dates.EVENT_DATE, dates.WORDY_EVENT_DATE, *(compiled for _, compiled in period._PATTERNS)]:
         parts = re.fullmatch(r"\(\?=\[(.*?)\]\)\(\?:(.*)\)", pattern.pattern, re.S)
         assert parts, pattern.pattern
         plain = re.compile(parts.group(2), pattern.flags)

@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 from dateutil import tz
 
+from govnews_crawler.extraction.text import opening_on
+
 VIETNAM = tz.tzoffset("ICT", 7 * 3600)  # UTC+7 all year, no DST since 1975
 
 _D = r"(?P<d>\d{1,2})"
@@ -34,8 +36,9 @@ _EVENT_LEAD = (
 )
 # More days of the same month after the first: 'các ngày 8, 9/11', '27-28/7', 'từ ngày 20 đến ngày 22 tháng 3'.
 _MORE_DAYS = r"(?:\s*(?:,|và|–|-|đến)\s*(?:ngày\s+)?\d{1,2}(?=\s*(?:,|và|–|-|đến|/|tháng)))*"
-EVENT_DATE = re.compile(rf"{_EVENT_LEAD}{_D}{_MORE_DAYS}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?(?![\d/])", re.IGNORECASE)
-WORDY_EVENT_DATE = re.compile(rf"{_EVENT_LEAD}{_D}{_MORE_DAYS}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?", re.IGNORECASE)
+# Both open on a lead's first letter.
+EVENT_DATE = opening_on("stcđnh", rf"{_EVENT_LEAD}{_D}{_MORE_DAYS}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?(?![\d/])", re.IGNORECASE)
+WORDY_EVENT_DATE = opening_on("stcđnh", rf"{_EVENT_LEAD}{_D}{_MORE_DAYS}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?", re.IGNORECASE)
 # Any day/month of the opening, when no lead names the day ('Trong 2 ngày (29-30/6)').
 BARE_DATE = re.compile(rf"(?<![\d/.,]){_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/.,])")
 # A cited document right before a date: 'Kế hoạch số 35/KH-UBND ngày 2/3/2023', 'Luật Thi đua, khen thưởng ngày …'.
