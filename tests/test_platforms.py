@@ -64,3 +64,10 @@ def test_registry_covers_the_platforms_and_portals():
 def test_registry_rejects_bad_entries(raw, message):
     with pytest.raises(RegistryError, match=message):
         _entry("bad", raw)
+
+
+def test_article_selectors_select_elements():
+    """The article's selectors run as compiled XPath of elements: none may be a ``::text``/``::attr``."""
+    fields = ("body_css", "title_css", "date_css", "category_css", "author_css", "lead_css", "caption_css", "drop_css")
+    assert [(name, css) for name, platform in PLATFORMS.items() for field in fields for css in getattr(platform, field)
+            if "::" in css] == []
