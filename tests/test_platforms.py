@@ -67,7 +67,10 @@ def test_registry_rejects_bad_entries(raw, message):
 
 
 def test_article_selectors_select_elements():
-    """The article's selectors run as compiled XPath of elements: none may be a ``::text``/``::attr``."""
+    """The article's and listing's selectors run as compiled XPath of elements: none may be a ``::text``/``::attr``."""
     fields = ("body_css", "title_css", "date_css", "category_css", "author_css", "lead_css", "caption_css", "drop_css")
+    fields_of_one = ("item_css", "link_css")
     assert [(name, css) for name, platform in PLATFORMS.items() for field in fields for css in getattr(platform, field)
             if "::" in css] == []
+    assert [(name, field) for name, platform in PLATFORMS.items() for field in fields_of_one
+            if "::" in (getattr(platform, field) or "")] == []

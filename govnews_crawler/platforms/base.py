@@ -59,9 +59,9 @@ class Platform:
         """Article links of a listing page, in page order, once each."""
         entries: list[ListingEntry] = []
         seen: set[str] = set()
-        items = page.css(self.item_css) if self.item_css else [page]
+        items = _select(page, self.item_css) if self.item_css else [page]
         for item in items:
-            for link in item.css(self.link_css):
+            for link in _select(item, self.link_css):
                 href = link.attrib.get("href")
                 if not href:
                     continue
@@ -69,7 +69,7 @@ class Platform:
                 if target in seen or not self.article_url.search(target):
                     continue
                 seen.add(target)
-                title = " ".join(" ".join(link.css("::text").getall()).split()) or None
+                title = _text(link) or None
                 entries.append(ListingEntry(target, title, self._listed_date(item, target)))
                 if self.item_css:
                     break

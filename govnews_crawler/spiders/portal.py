@@ -183,7 +183,7 @@ class PortalSpider(WaybackMixin, scrapy.Spider):
         text = self.page_text(response)
         if text is None:
             return
-        page_selector = Selector(text=text)
+        page_selector = Selector(text=text, type="html")
         entries = self.platform.listing(page_selector, response.url)
         self.crawler.stats.inc_value("govnews/listing_pages")
         before = len(self.listed)
