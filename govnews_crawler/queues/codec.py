@@ -13,7 +13,7 @@ called or unpickled.
 import base64
 import json
 import re
-from dataclasses import asdict, fields
+from dataclasses import fields
 from typing import Any
 
 from scrapy import Request
@@ -39,16 +39,19 @@ class Unserializable(ValueError):
 
 
 def _plain(value: Any) -> Any:
+    """JSON's values, bytes and ``ListingEntry`` tagged (the common cases first: a request's
+    values are mostly strings)."""
+    if value is None or isinstance(value, (str, int, float)):  # bool is an int
+        return value
+    if isinstance(value, dict):
+        return {k if isinstance(k, str) else k.decode("latin-1") if isinstance(k, bytes) else str(k): _plain(v)
+                for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
     if isinstance(value, bytes):
         return {"$bytes": base64.b64encode(value).decode("ascii")}
     if isinstance(value, ListingEntry):
-        return {"$entry": asdict(value)}
-    if isinstance(value, dict):
-        return {k.decode("latin-1") if isinstance(k, bytes) else str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
+        return {"$entry": {name: getattr(value, name) for name in ENTRY_FIELDS}}
     raise Unserializable(f"cannot put a {type(value).__name__} into a request queue")
 
 
