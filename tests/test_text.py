@@ -33,7 +33,7 @@ def _line_by_line(text: str) -> str:
 
 
 def test_normalize_text_is_the_line_by_line_definition_on_random_text():
-    alphabet = "ab ủuỷoá\n\r\t\u00a0\u2003\u202f\u3000\u1680\u2028\u2029\x0b\x1c\x85\u200b\ufeff\u00ad\u2014-"
+    alphabet = "ab ủuỷoá~.\n\r\t\u00a0\u2003\u202f\u3000\u1680\u2028\u2029\x0b\x1c\x85\u200b\ufeff\u00ad\u2014-"
     pick = random.Random(7)
     for _ in range(3000):
         text = "".join(pick.choice(alphabet) for _ in range(pick.randint(0, 24)))
@@ -101,11 +101,13 @@ def test_lowercase_keeps_every_offset():
 
 def test_patterns_behind_a_look_ahead_find_what_they_find_without_it():
     """``opening_on``'s characters must hold every first character of the pattern's matches."""
-    from govnews_crawler.extraction import dates, figures, period
+    from govnews_crawler.extraction import dates, figures, meeting, period
 
     texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")) + sorted(CASES.glob("*.txt"))]
     texts += [text.lower() for text in texts] + ["Covid-19 SARS-CoV 2 ngày 5/6, hôm 3/4; quý IV năm 2024, 6 tháng đầu năm"]
-    for pattern in [figures.MASKS, dates.EVENT_DATE, dates.WORDY_EVENT_DATE, *(compiled for _, compiled in period._PATTERNS)]:
+    opened = [figures.MASKS, dates.EVENT_DATE, dates.WORDY_EVENT_DATE, *(compiled for _, compiled in period._PATTERNS),
+              *(compiled for kind, compiled in meeting._KIND_PATTERNS if kind in meeting._OPENING)]
+    for pattern in opened:
         parts = re.fullmatch(r"\(\?=\[(.*?)\]\)\(\?:(.*)\)", pattern.pattern, re.S)
         assert parts, pattern.pattern
         plain = re.compile(parts.group(2), pattern.flags)

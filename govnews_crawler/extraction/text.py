@@ -55,6 +55,8 @@ def normalize_text(text: str) -> str:
     Line breaks are kept; runs of spaces inside a line become one space and
     every line is stripped.
     """
+    if text.isascii() and text.isprintable() and "  " not in text and text.strip(" ") == text:
+        return text  # an address, a date stamp, a name of the project's: nothing to change
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _DASH.sub(lambda match: _DASHES[match.group()], _DROPPED.sub("", fold_tones(text)))
     text = _SPACES.sub(" ", text)
