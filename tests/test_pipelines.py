@@ -74,3 +74,14 @@ def test_the_builder_takes_first_and_the_text_pipeline_normalises_once(crawler):
 def test_content_sha1_is_of_the_nfc_body():
     assert content_sha1("Huye\u0302\u0323n") == content_sha1("Huyện")
     assert len(content_sha1("x")) == 40
+
+
+@pytest.mark.parametrize("body, meeting, event", [
+    ("Thực hiện Kế hoạch số 125/KH-UBND ngày 22/3/2024 của UBND huyện, xã ra quân làm sạch đường làng.", False, None),
+    ("Bà con phấn đấu hoàn thành thu hoạch lúa trước ngày 10/9 để kịp gieo vụ đông.", False, None),
+    ("Sáng ngày 12/3/2024, UBND xã tổ chức hội nghị giao ban tháng 3.", True, "2024-03-12"),
+])
+def test_an_article_that_reports_no_meeting_has_no_event_date(runner, body, meeting, event):
+    item = runner.process(build_item({"title": "Tin địa phương", "source_text": body}, "http://a.vn/1"))
+    assert (item["is_meeting"], item["event_date"]) == (meeting, event)
+    assert item["event_part_of_day"] == ("morning" if event else None)
