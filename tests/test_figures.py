@@ -103,3 +103,11 @@ def test_measures_carried_and_labelled():
 )
 def test_count_measure_is_the_number_of_something(sentence, expected):
     assert [(f["text"], f["measure"]) for f in find_figures(sentence)][-1] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ban Chấp hành khóa mới gồm 11 đồng chí.", [("count", 11, "đồng chí")]),
+    ("Đoàn công tác gồm 7 đồng chí, hỗ trợ 5 triệu đồng mỗi hộ.", [("count", 7, "đồng chí"), ("money", 5000000, "VND")]),
+])
+def test_dong_chi_is_counted_not_money(sentence, expected):
+    assert [(f["kind"], f["value"], f["unit"]) for f in find_figures(sentence)] == expected

@@ -115,7 +115,8 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_UNIT = re.compile(rf"\s*(?P<unit>{_alternation(UNITS)})(?![\w²³])")
+# "đồng chí" (comrades) is a counted noun, not the currency.
+_UNIT = re.compile(rf"\s*(?P<unit>{_alternation(UNITS)})(?![\w²³])(?!\s+chí\b)")
 _COUNT = re.compile(rf"\s+(?P<noun>{_alternation(lexicons.load('count_nouns'))})(?!\w)", re.IGNORECASE)
 _QUALIFIER = re.compile(rf"(?:^|\s)(?P<q>{_alternation(QUALIFIERS)})\s*$", re.IGNORECASE)
 
