@@ -9,9 +9,10 @@ ITEM_PIPELINES = {
     "govnews_crawler.pipelines.NormalizeTextPipeline": 100,
     "govnews_crawler.pipelines.CleanBodyPipeline": 200,
     "govnews_crawler.pipelines.DatesPipeline": 300,
+    # before figures: an article that reports no meeting has no event date for their periods
+    "govnews_crawler.pipelines.MeetingPipeline": 350,
     "govnews_crawler.pipelines.OfficialsPipeline": 400,
     "govnews_crawler.pipelines.FiguresPipeline": 500,
-    "govnews_crawler.pipelines.MeetingPipeline": 600,
     "govnews_crawler.pipelines.FingerprintPipeline": 700,
     "govnews_crawler.pipelines.ValidatePipeline": 800,
     "govnews_crawler.pipelines.RevisionPipeline": 900,
